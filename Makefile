@@ -1,0 +1,43 @@
+# Two commands on a fresh machine:
+#   make serve   set everything up and serve the site on http://127.0.0.1:8000/
+#   make test    set everything up and run the whole test suite (lint, build, unit, browser)
+# Everything lives in .venv; Debian's Chromium is installed with apt-get when missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+# Material prints a banner about MkDocs 2 on every build; the pin mkdocs<2 already answers it.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --editable ".[test]"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
+# fonts-noto-cjk makes Chinese text render in screenshots.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Chromium is missing: run 'sudo make chromium' once." >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests
+
+test: $(STAMP) chromium lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .ruff_cache

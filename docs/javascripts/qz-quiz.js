@@ -1,0 +1,296 @@
+/*
+ * qz-quiz.js: turns the quiz HTML rendered by macros/ into a self-test.
+ *
+ * The HTML works as a paper without this script (answers in <details>).
+ * This script hides the answers until 提交答案, checks with qz.check,
+ * saves with qz.storage and restores the last submission on return.
+ * It finds everything through data-* hooks and starts from Material's
+ * document$ so it runs again after each instant-navigation page load.
+ */
+(function () {
+  "use strict";
+
+  var qz = window.qz;
+
+  var TEXT = {
+    right: "回答正确",
+    wrong: "回答错误",
+    unanswered: "未作答",
+    yourAnswer: "你的答案：",
+    judge: { "true": "正确", "false": "错误" },
+    score: function (right, total) {
+      return "答对 " + right + " / " + total + " 题";
+    },
+    scoreDetail: function (unanswered) {
+      return unanswered ? "（其中 " + unanswered + " 题未作答）。" : "。";
+    },
+    afterSubmit: "每题下方已显示正确答案和解析，可点“回到原文”复习。",
+    restored: "这是你上次提交的结果；点“重新作答”可以再做一遍。",
+    cleared: "已清空本页答案，可以重新作答。",
+    notSaved: {
+      unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可作答和批改，但进度不会保存。",
+      readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，本次作答不会保存。请刷新页面后再试。",
+    },
+  };
+
+  var ICON = { right: "✓", wrong: "✗", unanswered: "○" };
+  var LETTERS = "ABCDEFGH";
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  /* Deterministic shuffle (mulberry32 seeded by a string): the order stays the
+     same for one attempt, so a restored submission looks as it was answered. */
+  function seeded(text) {
+    var seed = 2166136261;
+    for (var i = 0; i < text.length; i++) {
+      seed = Math.imul(seed ^ text.charCodeAt(i), 16777619);
+    }
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function Question(fieldset) {
+    this.el = fieldset;
+    this.id = fieldset.getAttribute("data-question-id");
+    this.type = fieldset.getAttribute("data-question-type");
+    this.hash = fieldset.getAttribute("data-question-hash");
+    this.answer = JSON.parse(fieldset.getAttribute("data-answer"));
+    this.inputs = all(fieldset, "input");
+    this.feedback = fieldset.querySelector("[data-qz-feedback]");
+    this.details = fieldset.querySelector("[data-qz-answer]");
+  }
+
+  Question.prototype.shuffle = function (random) {
+    var list = this.el.querySelector(".qz-question__options");
+    if (!list || this.type === "judge") return;
+    var labels = all(list, "label");
+    for (var i = labels.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var swap = labels[i];
+      labels[i] = labels[j];
+      labels[j] = swap;
+    }
+    var shown = {};
+    labels.forEach(function (label, index) {
+      list.appendChild(label);
+      var letter = label.querySelector("[data-qz-letter]");
+      shown[letter.getAttribute("data-qz-letter")] = LETTERS[index];
+      letter.textContent = LETTERS[index];
+    });
+    all(this.el, "[data-qz-key]").forEach(function (key) {
+      key.querySelector(".qz-key__letter").textContent = shown[key.getAttribute("data-qz-key")];
+    });
+    this.shown = shown;
+  };
+
+  Question.prototype.letter = function (key) {
+    return this.shown ? this.shown[key] : key;
+  };
+
+  Question.prototype.response = function () {
+    var inputs = this.inputs;
+    if (this.type === "fill") {
+      return inputs.map(function (input) {
+        return input.value;
+      });
+    }
+    var chosen = inputs.filter(function (input) {
+      return input.checked;
+    }).map(function (input) {
+      return input.value;
+    });
+    return this.type === "multiple" ? chosen : chosen[0] || null;
+  };
+
+  Question.prototype.fill = function (response) {
+    this.inputs.forEach(function (input, index) {
+      if (input.type === "text") input.value = response[index] || "";
+      else if (Array.isArray(response)) input.checked = response.indexOf(input.value) !== -1;
+      else input.checked = input.value === response;
+    });
+  };
+
+  Question.prototype.describe = function (response) {
+    var self = this;
+    if (this.type === "judge") return TEXT.judge[response];
+    if (this.type === "fill") return response.join("；");
+    var keys = Array.isArray(response) ? response : [response];
+    return keys.map(function (key) {
+      return self.letter(key);
+    }).sort().join("、");
+  };
+
+  Question.prototype.show = function (response, correct) {
+    var answered = qz.check.isAnswered(this.type, response);
+    var state = correct ? "right" : answered ? "wrong" : "unanswered";
+    this.el.classList.remove("qz-question--right", "qz-question--wrong", "qz-question--unanswered");
+    this.el.classList.add("qz-question--" + state);
+    this.feedback.textContent = "";
+    var icon = document.createElement("span");
+    icon.className = "qz-question__icon";
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = ICON[state];
+    var label = document.createElement("strong");
+    label.textContent = TEXT[state];
+    this.feedback.appendChild(icon);
+    this.feedback.appendChild(label);
+    if (state === "wrong") {
+      this.feedback.appendChild(
+        document.createTextNode("。" + TEXT.yourAnswer + this.describe(response))
+      );
+    }
+    this.feedback.hidden = false;
+    var expected = this.type === "single" ? [this.answer] : this.answer;
+    this.inputs.forEach(function (input) {
+      input.disabled = true;
+      var option = input.closest(".qz-option");
+      if (!option || input.type === "text") return;
+      var isKey = this.type === "judge"
+        ? input.value === String(this.answer)
+        : expected.indexOf(input.value) !== -1;
+      option.classList.toggle("qz-option--key", isKey);
+      option.classList.toggle("qz-option--missed", input.checked && !isKey);
+    }, this);
+    this.details.hidden = false;
+    this.details.open = true;
+  };
+
+  Question.prototype.clear = function () {
+    this.el.classList.remove("qz-question--right", "qz-question--wrong", "qz-question--unanswered");
+    this.feedback.hidden = true;
+    this.feedback.textContent = "";
+    this.details.open = false;
+    this.details.hidden = true;
+    this.inputs.forEach(function (input) {
+      input.disabled = false;
+      input.checked = false;
+      if (input.type === "text") input.value = "";
+      var option = input.closest(".qz-option");
+      if (option) option.classList.remove("qz-option--key", "qz-option--missed");
+    });
+  };
+
+  function Quiz(root) {
+    this.root = root;
+    this.id = root.getAttribute("data-quiz-id");
+    this.questions = all(root, "[data-question-id]").map(function (el) {
+      return new Question(el);
+    });
+    this.result = root.querySelector("[data-qz-result]");
+    this.note = root.querySelector("[data-qz-storage-note]");
+  }
+
+  Quiz.prototype.start = function () {
+    var self = this;
+    this.root.setAttribute("data-qz-ready", "");
+    this.root.classList.add("qz--ready");
+    this.root.querySelector("[data-qz-noscript]").hidden = true;
+    this.root.querySelector("[data-qz-actions]").hidden = false;
+    this.root.querySelector("[data-qz-submit]").addEventListener("click", function () {
+      self.submit();
+    });
+    this.root.querySelector("[data-qz-reset]").addEventListener("click", function () {
+      self.reset();
+    });
+    this.arrange(qz.storage.attempt(this.id));
+    this.questions.forEach(function (question) {
+      question.clear();
+    });
+    this.restore();
+    this.showStorageNote();
+  };
+
+  Quiz.prototype.arrange = function (attempt) {
+    if (!this.root.hasAttribute("data-quiz-shuffle")) return;
+    this.questions.forEach(function (question) {
+      question.shuffle(seeded(question.id + ":" + attempt));
+    }, this);
+  };
+
+  Quiz.prototype.showStorageNote = function () {
+    var status = qz.storage.status();
+    this.note.hidden = status === "ok";
+    this.note.textContent = status === "ok" ? "" : TEXT.notSaved[status];
+  };
+
+  Quiz.prototype.announce = function (score, detail) {
+    this.result.textContent = "";
+    var strong = document.createElement("strong");
+    strong.textContent = score;
+    this.result.appendChild(strong);
+    this.result.appendChild(document.createTextNode(detail));
+  };
+
+  Quiz.prototype.restore = function () {
+    var right = 0;
+    var restored = 0;
+    this.questions.forEach(function (question) {
+      var record = qz.storage.answer(question.id, question.hash);
+      if (!record) return;
+      restored += 1;
+      var correct = qz.check.isCorrect(question.type, question.answer, record.response);
+      if (correct) right += 1;
+      question.fill(record.response);
+      question.show(record.response, correct);
+    });
+    if (restored) {
+      this.announce(TEXT.score(right, this.questions.length), "。" + TEXT.restored);
+    }
+  };
+
+  Quiz.prototype.submit = function () {
+    var right = 0;
+    var unanswered = 0;
+    var records = {};
+    var now = Date.now();
+    this.questions.forEach(function (question) {
+      var response = question.response();
+      var correct = qz.check.isCorrect(question.type, question.answer, response);
+      if (correct) right += 1;
+      if (!qz.check.isAnswered(question.type, response)) unanswered += 1;
+      question.show(response, correct);
+      records[question.id] = { hash: question.hash, response: response, correct: correct, at: now };
+    });
+    qz.storage.saveAnswers(records);
+    this.showStorageNote();
+    this.announce(
+      TEXT.score(right, this.questions.length),
+      TEXT.scoreDetail(unanswered) + TEXT.afterSubmit
+    );
+    this.result.focus();
+  };
+
+  Quiz.prototype.reset = function () {
+    qz.storage.forgetAnswers(this.questions.map(function (question) {
+      return question.id;
+    }));
+    this.arrange(qz.storage.nextAttempt(this.id));
+    this.questions.forEach(function (question) {
+      question.clear();
+    });
+    this.showStorageNote();
+    this.result.textContent = TEXT.cleared;
+    var first = this.root.querySelector("input");
+    if (first) first.focus();
+  };
+
+  function start() {
+    all(document, "[data-quiz-id]:not([data-qz-ready])").forEach(function (root) {
+      new Quiz(root).start();
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

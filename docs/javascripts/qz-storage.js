@@ -1,0 +1,153 @@
+/*
+ * qz-storage.js: the one owner of what this site keeps in localStorage.
+ *
+ * Schema (key "jgdj:v1", a JSON object):
+ *   { "version": 1,
+ *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
+ *                                      "correct": true|false, "at": <ms since epoch> } },
+ *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
+ *     "checks":   { "<checklist id>": { "<item id>": true } } }
+ *
+ * Answers are keyed by question id and stored with the question's content
+ * hash, so an edited question is not shown as already answered.
+ * Storage that is missing, full, corrupt or written by a newer version never
+ * breaks a page: the site keeps working and says that progress is not saved.
+ * A corrupt value is copied aside before it is replaced, so nothing is lost.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "jgdj:v1";
+  var VERSION = 1;
+  var qz = (window.qz = window.qz || {});
+
+  function empty() {
+    return { version: VERSION, answers: {}, attempts: {}, checks: {} };
+  }
+
+  function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* "ok": reads and writes; "readonly": data from a newer version, kept intact;
+     "unavailable": no localStorage (private mode, disabled) or writes fail. */
+  var status = "ok";
+  var store = null;
+  try {
+    store = window.localStorage;
+    var probe = KEY + ":probe";
+    store.setItem(probe, "1");
+    store.removeItem(probe);
+  } catch (error) {
+    store = null;
+    status = "unavailable";
+  }
+
+  /* Memory copy: the page keeps working on it when storage cannot be written. */
+  var memory = empty();
+
+  function read() {
+    if (!store) return memory;
+    var raw;
+    try {
+      raw = store.getItem(KEY);
+    } catch (error) {
+      status = "unavailable";
+      return memory;
+    }
+    if (raw === null) return empty();
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      data = null;
+    }
+    if (isRecord(data) && typeof data.version === "number" && data.version > VERSION) {
+      status = "readonly";
+      return memory;
+    }
+    if (!isRecord(data) || data.version !== VERSION) {
+      // Corrupt or foreign: keep a copy aside, then start afresh.
+      try {
+        store.setItem(KEY + ":corrupt:" + Date.now(), raw);
+      } catch (error) {
+        status = "unavailable";
+        return memory;
+      }
+      return empty();
+    }
+    ["answers", "attempts", "checks"].forEach(function (field) {
+      if (!isRecord(data[field])) data[field] = {};
+    });
+    return data;
+  }
+
+  function write(data) {
+    memory = data;
+    if (!store || status !== "ok") return false;
+    try {
+      store.setItem(KEY, JSON.stringify(data));
+      return true;
+    } catch (error) {
+      status = "unavailable";
+      return false;
+    }
+  }
+
+  /* Every change re-reads storage first, so another open tab's saves are kept. */
+  function update(change) {
+    var data = read();
+    change(data);
+    return write(data);
+  }
+
+  memory = read();
+
+  qz.storage = {
+    status: function () {
+      return status;
+    },
+    /* The saved record for a question, or null when none or the question changed. */
+    answer: function (questionId, hash) {
+      var record = read().answers[questionId];
+      return isRecord(record) && record.hash === hash ? record : null;
+    },
+    saveAnswers: function (records) {
+      return update(function (data) {
+        Object.keys(records).forEach(function (id) {
+          data.answers[id] = records[id];
+        });
+      });
+    },
+    forgetAnswers: function (questionIds) {
+      return update(function (data) {
+        questionIds.forEach(function (id) {
+          delete data.answers[id];
+        });
+      });
+    },
+    attempt: function (quizId) {
+      var value = read().attempts[quizId];
+      return typeof value === "number" ? value : 0;
+    },
+    nextAttempt: function (quizId) {
+      var next = qz.storage.attempt(quizId) + 1;
+      update(function (data) {
+        data.attempts[quizId] = next;
+      });
+      return next;
+    },
+    checks: function (listId) {
+      var value = read().checks[listId];
+      return isRecord(value) ? value : {};
+    },
+    saveCheck: function (listId, itemId, checked) {
+      return update(function (data) {
+        var list = isRecord(data.checks[listId]) ? data.checks[listId] : {};
+        if (checked) list[itemId] = true;
+        else delete list[itemId];
+        data.checks[listId] = list;
+      });
+    },
+  };
+})();

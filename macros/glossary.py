@@ -1,0 +1,113 @@
+r"""Glossary tooltips for terms inside Chinese running text.
+
+Python-Markdown's ``abbr`` extension matches on word boundaries, and Chinese
+has none (``\\b`` never falls between two Han characters), so a term in the
+middle of a sentence would get no tooltip.  This treeprocessor wraps every
+occurrence of a glossary term in ``<abbr title="definition">``, which
+Material's ``content.tooltips`` shows on hover and on focus.
+
+The glossary page's definition list is the single source of terms: the
+maintainer edits ``docs/glossary.md`` and the tooltips follow.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import ConfigurationError
+
+# "term" on its own line, then ":   definition" (Python-Markdown def_list syntax).
+_ENTRY = re.compile(r"^(?P<term>[^\s:#>!*|\-][^\n]*)\n:[ \t]+(?P<definition>[^\n]+)", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# Text inside these elements is never marked: code, links, headings, existing marks.
+_SKIP = {"code", "pre", "a", "abbr", "kbd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+         "script", "style"}
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    """Map each term of the glossary page's definition list to its plain-text definition."""
+    text = path.read_text(encoding="utf-8-sig")
+    glossary: dict[str, str] = {}
+    for match in _ENTRY.finditer(text):
+        definition = _LINK.sub(r"\1", match["definition"]).replace("**", "").strip()
+        glossary[match["term"].strip()] = definition
+    return glossary
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    """Wrap glossary terms found in text nodes in ``<abbr title>`` elements."""
+
+    def __init__(self, md: Markdown, glossary: dict[str, str]) -> None:
+        """Compile one alternation, longest term first, so 机关党组织 wins over 党组织."""
+        super().__init__(md)
+        self.glossary = glossary
+        terms = sorted(glossary, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+
+    def run(self, root: ET.Element) -> None:
+        """Mark terms everywhere except in skipped elements."""
+        if self.pattern is not None:
+            self._mark(root)
+
+    def _abbr(self, term: str) -> ET.Element:
+        element = ET.Element("abbr", {"title": self.glossary[term], "tabindex": "0"})
+        element.text = term
+        return element
+
+    def _split(self, text: str) -> tuple[str, list[ET.Element]]:
+        """Split text into the leading text and abbr elements carrying the rest as tails."""
+        pattern = self.pattern
+        if pattern is None:
+            return text, []
+        parts = pattern.split(text)
+        terms = pattern.findall(text)
+        elements = []
+        for term, tail in zip(terms, parts[1:], strict=True):
+            element = self._abbr(term)
+            element.tail = tail
+            elements.append(element)
+        return parts[0], elements
+
+    def _mark(self, element: ET.Element) -> None:
+        if element.tag in _SKIP or self.pattern is None:
+            return
+        children = list(element)
+        if element.text and self.pattern.search(element.text):
+            element.text, new = self._split(element.text)
+            for offset, abbr in enumerate(new):
+                element.insert(offset, abbr)
+        for child in children:
+            self._mark(child)
+            if child.tail and self.pattern.search(child.tail):
+                child.tail, new = self._split(child.tail)
+                index = list(element).index(child)
+                for offset, abbr in enumerate(new, 1):
+                    element.insert(index + offset, abbr)
+
+
+class GlossaryExtension(Extension):
+    """Python-Markdown extension: ``macros.glossary`` with option ``glossary`` (page path)."""
+
+    def __init__(self, **kwargs: str) -> None:
+        """Declare the one option, the glossary page."""
+        self.config = {"glossary": ["", "Path of the glossary page (a definition list)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Run after inline parsing, so text nodes hold their final text."""
+        path = Path(self.getConfig("glossary"))
+        if not path.is_file():
+            raise ConfigurationError(f"术语表页面 {path} 不存在：请检查 mkdocs.yml 中"
+                                     " macros.glossary 的 glossary 路径")
+        glossary = read_glossary(path)
+        md.treeprocessors.register(GlossaryTreeprocessor(md, glossary), "qz_glossary", 1)
+
+
+def makeExtension(**kwargs: str) -> GlossaryExtension:
+    """Entry point Python-Markdown calls for ``macros.glossary``."""
+    return GlossaryExtension(**kwargs)

@@ -1,0 +1,123 @@
+"""Read a bank file into plain Python data that remembers the line of every value.
+
+PyYAML throws line numbers away once it has built dicts and lists; the
+validator needs them to tell the maintainer where a mistake is, so the
+loader keeps them on dict and list subclasses.  It also rejects what PyYAML
+silently accepts but a maintainer never means: duplicate keys.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.errors import BankError
+
+
+class LineDict(dict):
+    """A YAML mapping with the line of the mapping and of each key."""
+
+    line: int
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A YAML sequence with the line of the sequence and of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    """Raised while constructing a mapping that repeats a key."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences carry their line numbers."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | bool | float) and key is not None:
+            raise _DuplicateKey(None, None, "键必须是简单的文字", key_node.start_mark)
+        if key in result:
+            first = result.key_lines[key]
+            raise _DuplicateKey(
+                None, None, f"键 {key} 重复出现（第 {first} 行已经有了），请删去其中一个",
+                key_node.start_mark,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    """Say in plain words what a YAML syntax error means and how to fix it."""
+    problem = error.problem or ""
+    if isinstance(error, _DuplicateKey):
+        return problem
+    if "'\\t'" in problem or "\t" in problem:
+        return "这一行用了 Tab 键。题库文件只能用空格缩进，请把 Tab 换成空格"
+    hint = "常见原因：缩进不齐、冒号后缺空格、引号不成对、以特殊字符开头的文字没有加引号"
+    detail = f"（{problem}）" if problem else ""
+    return f"YAML 格式错误{detail}。{hint}"
+
+
+def load_bank_file(path: Path, display: str) -> tuple[Any, list[BankError]]:
+    """Parse one bank file; return its data, or the errors that stopped parsing.
+
+    ``display`` is the path shown in messages (relative to the project).  A
+    UTF-8 byte-order mark is harmless (Windows Notepad writes one), so the
+    file is decoded as ``utf-8-sig``.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [BankError(display, line, None,
+                                "这一行有无法识别的字符：文件不是 UTF-8 编码。"
+                                "请在编辑器中选择“另存为 UTF-8”后再保存")]
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [BankError(display, line, None, _yaml_message(error))]
+    if data is None:
+        return None, [BankError(display, 1, None, "题库文件是空的")]
+    return data, []
+
+
+def line_of(data: Any, path: list[Any] | tuple[Any, ...]) -> int:
+    """Return the line of the value at ``path``, or of its nearest located ancestor."""
+    line = getattr(data, "line", 1)
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line

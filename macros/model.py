@@ -1,0 +1,55 @@
+"""The validated shape of a bank: what rendering and the browser rely on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+# A blank in a fill-in stem: three or more half-width underscores.
+BLANK = re.compile(r"_{3,}")
+
+TYPE_LABELS = {"single": "单选题", "multiple": "多选题", "judge": "判断题", "fill": "填空题"}
+
+Answer = str | bool | list[str] | list[list[str]]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One validated question; ``answer`` is normalised per type (fill: list of lists)."""
+
+    id: str
+    type: str
+    stem: str
+    answer: Answer
+    explanation: str
+    source: str
+    line: int
+    options: dict[str, str] = field(default_factory=dict)
+    difficulty: int | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def content_hash(self) -> str:
+        """Fingerprint of what a member answers, so an edited question is not shown as answered.
+
+        The explanation is left out on purpose: rewording a 解析 does not change
+        whether a saved answer is right.
+        """
+        payload = json.dumps(
+            [self.type, self.stem, self.options, self.answer], ensure_ascii=False, sort_keys=True
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Bank:
+    """One validated bank and the page it pairs with."""
+
+    id: str
+    title: str
+    page: str
+    path: str
+    questions: tuple[Question, ...]
+    shuffle: bool = False

@@ -1,0 +1,114 @@
+"""Render a validated bank into the quiz HTML placed in a page.
+
+The HTML is a readable paper on its own (native form controls, answers in a
+collapsed ``<details>``); ``qz-quiz.js`` adds checking, scoring and saving.
+Bank text is Markdown rendered with the site's own settings and then
+sanitised, so raw HTML or a ``javascript:`` link in a bank never runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from macros.model import BLANK, TYPE_LABELS, Bank, Question
+
+# What inline bank Markdown may produce; everything else is stripped.
+_ALLOWED_TAGS = {"a", "b", "br", "code", "del", "em", "i", "ins", "kbd", "mark", "p", "s",
+                 "strong", "sub", "sup", "ul", "ol", "li"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+_BLANK_TOKEN = "QZBLANKTOKEN"
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+)
+
+
+class Renderer:
+    """Render banks with one Markdown instance configured like the site's."""
+
+    def __init__(self, extensions: list[Any], extension_configs: dict[str, Any]) -> None:
+        """Use the site's Markdown extensions, minus the glossary.
+
+        Glossary tooltips are left out of quizzes on purpose: a definition
+        hovering over an option would give the answer away.
+        """
+        kept = [ext for ext in extensions if not str(ext).startswith("macros.")]
+        configs = {name: conf for name, conf in extension_configs.items() if name in kept}
+        self._markdown = markdown.Markdown(extensions=kept, extension_configs=configs)
+
+    def markdown(self, text: str) -> Markup:
+        """Render bank Markdown to sanitised HTML; a lone paragraph loses its ``<p>``."""
+        self._markdown.reset()
+        html = self._markdown.convert(text).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                          url_schemes={"http", "https", "mailto"})
+        return Markup(clean)
+
+    def stem(self, question: Question) -> Markup:
+        """Render a stem; fill-in blanks become numbered markers the inputs refer to."""
+        if question.type != "fill":
+            return self.markdown(question.stem)
+        parts = BLANK.split(question.stem)
+        html = self.markdown(_BLANK_TOKEN.join(parts))
+        pieces = html.split(_BLANK_TOKEN)
+        out = Markup(pieces[0])
+        for number, piece in enumerate(pieces[1:], 1):
+            out += Markup('<span class="qz-blank">（{}）</span>').format(number)
+            out += Markup(piece)
+        return out
+
+    def key(self, question: Question) -> Markup:
+        """Render the correct answer as a member reads it after submitting."""
+        if question.type == "judge":
+            return Markup("正确") if question.answer else Markup("错误")
+        if question.type == "fill":
+            blanks = []
+            for number, accepted in enumerate(question.answer, 1):
+                others = "、".join(accepted[1:])
+                also = f"（也可答：{others}）" if others else ""
+                label = f"第 {number} 空：" if len(question.answer) > 1 else ""
+                blanks.append(escape(f"{label}{accepted[0]}{also}"))
+            return Markup("；").join(blanks)
+        keys = [question.answer] if question.type == "single" else question.answer
+        return Markup("；").join(
+            Markup('<span class="qz-key" data-qz-key="{k}"><span class="qz-key__letter">{k}</span>'
+                   ". {text}</span>").format(k=key, text=self.markdown(question.options[key]))
+            for key in keys
+        )
+
+    def quiz(self, bank: Bank, anchors: dict[str, str]) -> Markup:
+        """Render a whole bank for its paired page (``anchors``: heading id → title)."""
+        counts = Counter(question.type for question in bank.questions)
+        summary = "、".join(f"{TYPE_LABELS[kind]} {counts[kind]} 道"
+                           for kind in TYPE_LABELS if counts[kind])
+        questions = [
+            {
+                "q": question,
+                "label": TYPE_LABELS[question.type],
+                "stem": self.stem(question),
+                "options": {key: self.markdown(text)
+                            for key, text in question.options.items()},
+                "blanks": len(question.answer) if question.type == "fill" else 0,
+                "key": self.key(question),
+                "explanation": self.markdown(question.explanation),
+                "source_title": anchors[question.source],
+                "answer_json": json.dumps(question.answer, ensure_ascii=False),
+            }
+            for question in bank.questions
+        ]
+        html = _TEMPLATES.get_template("quiz.html").render(
+            bank=bank, questions=questions, summary=summary, total=len(bank.questions)
+        )
+        # A blank line would end Python-Markdown's raw HTML block mid-quiz.
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()))

@@ -1,0 +1,275 @@
+"""Check banks against the JSON Schema and the rules a schema cannot express.
+
+Every mistake becomes one ``BankError`` naming file, line, question id and
+the fix.  All banks are checked before any page renders, and all mistakes
+are reported together, so the maintainer fixes everything in one round.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from macros.errors import BankError, BankErrors
+from macros.loader import LineDict, line_of, load_bank_file
+from macros.model import BLANK, Bank, Question
+from macros.pages import read_heading_ids
+
+SCHEMA: dict[str, Any] = json.loads(
+    (Path(__file__).with_name("bank.schema.json")).read_text(encoding="utf-8")
+)
+_REGISTRY = Registry().with_resource(SCHEMA["$id"], Resource.from_contents(SCHEMA))
+_VALIDATOR = Draft202012Validator(SCHEMA, registry=_REGISTRY)
+_RESOLVER = _REGISTRY.resolver(SCHEMA["$id"])
+
+FIELD_NAMES = {
+    "id": "编号", "title": "标题", "page": "配对页面", "shuffle": "打乱选项",
+    "questions": "题目列表",
+    "type": "题型", "stem": "题干", "options": "选项", "answer": "答案", "explanation": "解析",
+    "source": "出处小节", "difficulty": "难度", "tags": "标签",
+}
+# Steps in a schema path after which the schema describes a child value.
+_CHILD_STEPS = {"properties", "items", "additionalProperties", "propertyNames", "prefixItems"}
+
+# Raw HTML and script-bearing links: bank text is Markdown only.
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+_BAD_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[")
+
+
+def _show(value: Any) -> str:
+    """Quote what the maintainer wrote, shortened, for the message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return "一组内容" if isinstance(value, dict) else "一个列表"
+    text = str(value)
+    return f"“{text[:24]}{'…' if len(text) > 24 else ''}”"
+
+
+def _hint(error: ValidationError) -> str | None:
+    """Find the ``x-message`` of the schema node that describes the failing value."""
+    node: Any = SCHEMA
+    hint = node.get("x-message")
+    for step in error.absolute_schema_path:
+        if step in _CHILD_STEPS:
+            hint = None
+        # jsonschema leaves ``$ref`` hops out of the path: follow them when the step is missing.
+        while isinstance(node, dict) and step not in node and "$ref" in node:
+            node = _RESOLVER.lookup(node["$ref"]).contents
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and "x-message" in node:
+            hint = node["x-message"]
+    return hint
+
+
+def _field(path: Iterable[Any]) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    return names[-1] if names else "题库"
+
+
+def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Any], str]]:
+    """Turn one schema error into (path, message) pairs in plain Chinese."""
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        for key in missing:
+            yield path, f"缺少 {key}（{FIELD_NAMES.get(key, key)}），请补上"
+        return
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), allowed, n=1)
+            suggestion = f"，是不是想写 {guess[0]}？" if guess else ""
+            yield [*path, key], (f"不认识的键 {key}{suggestion}可用的键：{'、'.join(allowed)}")
+        return
+    if error.validator == "propertyNames":
+        yield path, f"选项的键 {_show(error.instance)} 不对：只能是大写字母 A 到 H"
+        return
+    hint = _hint(error)
+    if error.validator == "not":
+        # The only "not" rule forbids options on judge and fill questions.
+        yield [*path, "options"], hint or "这种题型不写 options"
+        return
+    if error.validator == "type" and not path:
+        yield path, "题库文件的最外层应该是 id、title、page、questions 这几个键"
+        return
+    if hint is None:
+        hint = f"{_field(path)} 的值不符合要求（{error.message}）"
+    if not isinstance(error.instance, dict | list) and error.validator not in {"not", "required"}:
+        hint += f"；现在写的是 {_show(error.instance)}"
+    yield path, hint
+
+
+def _question_id(data: Any, path: list[Any]) -> str | None:
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        questions = data.get("questions") if isinstance(data, dict) else None
+        if isinstance(questions, list) and path[1] < len(questions):
+            question = questions[path[1]]
+            if isinstance(question, dict) and isinstance(question.get("id"), str):
+                return question["id"]
+    return None
+
+
+def _text_fields(question: LineDict) -> Iterator[tuple[list[Any], str]]:
+    for key in ("stem", "explanation"):
+        yield [key], question[key]
+    for key, text in question.get("options", {}).items():
+        yield ["options", key], text
+    for index, tag in enumerate(question.get("tags", [])):
+        yield ["tags", index], tag
+    if question["type"] == "fill":
+        for index, blank in enumerate(question["answer"]):
+            for accepted in blank if isinstance(blank, list) else [blank]:
+                yield ["answer", index], str(accepted)
+
+
+def _unsafe_text(text: str) -> str | None:
+    if match := _HTML_TAG.search(text):
+        return (f"含有 HTML 标签 {match.group(0)[:20]}。题库只能用 Markdown 写格式"
+                "（如 **加粗**），HTML 不会被执行，请删去")
+    if _BAD_URL.search(text):
+        return "含有 javascript:、data: 这类链接，可能执行脚本，请删去"
+    if _IMAGE.search(text):
+        return "题库里不能插入图片（![…](…)），请删去"
+    return None
+
+
+def _check_question(question: LineDict) -> Iterator[tuple[list[Any], str]]:
+    """Rules for one schema-valid question; paths are relative to the question."""
+    kind = question["type"]
+    for path, text in _text_fields(question):
+        if problem := _unsafe_text(text):
+            yield path, f"{_field(path)} {problem}"
+    options: dict[str, str] = question.get("options", {})
+    if options:
+        keys = list(options)
+        expected = [chr(ord("A") + index) for index in range(len(keys))]
+        if keys != expected:
+            yield ["options"], (f"选项的键应从 A 起按顺序排列（{'、'.join(expected)}），"
+                                f"现在是 {'、'.join(keys)}")
+        seen: dict[str, str] = {}
+        for key, text in options.items():
+            if text.strip() in seen:
+                yield ["options", key], f"选项 {key} 与选项 {seen[text.strip()]} 的文字相同"
+            seen.setdefault(text.strip(), key)
+        letters = "、".join(keys)
+        chosen = [question["answer"]] if kind == "single" else question["answer"]
+        for key in chosen:
+            if key not in options:
+                yield ["answer"], f"answer “{key}” 不在 options 中（{letters}）"
+    if kind == "fill":
+        blanks = len(BLANK.findall(question["stem"]))
+        answers = len(question["answer"])
+        if blanks == 0:
+            yield ["stem"], "填空题的题干里没有空：用 ____（至少三个下划线）标出要填的地方"
+        elif blanks != answers:
+            yield ["answer"], f"题干里有 {blanks} 个空，answer 却给了 {answers} 项，两者要一一对应"
+
+
+def _to_question(data: LineDict) -> Question:
+    answer = data["answer"]
+    if data["type"] == "fill":
+        answer = [[str(item) for item in (blank if isinstance(blank, list) else [blank])]
+                  for blank in answer]
+    elif data["type"] == "multiple":
+        answer = sorted(answer)
+    return Question(
+        id=data["id"], type=data["type"], stem=data["stem"], answer=answer,
+        explanation=data["explanation"], source=data["source"], line=data.line,
+        options=dict(data.get("options", {})), difficulty=data.get("difficulty"),
+        tags=tuple(data.get("tags", [])),
+    )
+
+
+def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list[BankError]]:
+    """Validate one parsed bank on its own (cross-bank rules come later)."""
+    errors: list[BankError] = []
+    broken_questions: set[int] = set()
+    for error in _VALIDATOR.iter_errors(data):
+        for path, message in _schema_messages(error):
+            found = BankError(display, line_of(data, path), _question_id(data, path), message)
+            if found not in errors:  # e.g. an empty text breaks both minLength and pattern
+                errors.append(found)
+            if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+                broken_questions.add(path[1])
+    # Without a mapping holding a list of questions there is nothing more to check.
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return None, errors
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        errors.append(BankError(display, line_of(data, ["id"]), None,
+                                f"题库 id “{data['id']}” 应与文件名 {stem}.yml 一致"))
+    for index, question in enumerate(data["questions"]):
+        if index in broken_questions:
+            continue
+        for path, message in _check_question(question):
+            errors.append(BankError(display, line_of(question, path), question["id"], message))
+    if errors:
+        return None, errors
+    questions = tuple(_to_question(question) for question in data["questions"])
+    bank = Bank(id=data["id"], title=data["title"], page=data["page"], path=display,
+                questions=questions, shuffle=data.get("shuffle", False))
+    return bank, []
+
+
+def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
+    """Rules across banks and pages: unique question ids, pages and anchors that exist."""
+    errors: list[BankError] = []
+    first_seen: dict[str, tuple[str, int]] = {}
+    for bank in banks:
+        for question in bank.questions:
+            if question.id in first_seen:
+                path, line = first_seen[question.id]
+                errors.append(BankError(bank.path, question.line, question.id,
+                                        f"题目 id 重复：{path}:{line} 已经用过这个 id，请换一个"))
+            else:
+                first_seen[question.id] = (bank.path, question.line)
+        page = docs_dir / bank.page
+        if not page.is_file():
+            errors.append(BankError(bank.path, 1, None,
+                                    f"page 指向的页面 docs/{bank.page} 不存在"))
+            continue
+        anchors = read_heading_ids(page)
+        for question in bank.questions:
+            if question.source not in anchors:
+                known = "、".join(anchors) or "（该页还没有带 id 的小节标题）"
+                errors.append(BankError(
+                    bank.path, question.line, question.id,
+                    f"source “{question.source}” 不是 docs/{bank.page} 上的小节 id；"
+                    f"该页的小节 id 有：{known}"))
+    return errors
+
+
+def load_banks(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> dict[str, Bank]:
+    """Load and validate every bank; raise ``BankErrors`` listing every mistake found."""
+    errors: list[BankError] = []
+    banks: list[Bank] = []
+    for path in sorted(quiz_dir.glob("*.y*ml")):
+        display = path.relative_to(project_dir).as_posix()
+        if path.suffix != ".yml":
+            errors.append(BankError(display, 1, None, "题库文件的扩展名请用 .yml"))
+            continue
+        data, problems = load_bank_file(path, display)
+        if problems:
+            errors += problems
+            continue
+        bank, problems = validate_bank(data, display, path.stem)
+        errors += problems
+        if bank:
+            banks.append(bank)
+    errors += _check_collection(banks, docs_dir)
+    if errors:
+        raise BankErrors(errors)
+    return {bank.id: bank for bank in banks}
