@@ -46,12 +46,15 @@ def on_pre_page_macros(env: Any) -> None:
     banks: dict[str, Bank] = env.variables["quiz_banks"]
     page = env.page.file.src_uri
     display = f"docs/{page}"
+    # env.markdown has the front matter removed: count lines from the file's own start.
+    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    offset = source[: max(source.find(env.markdown), 0)].count("\n")
     errors = [
-        BankError(display, line, None, "标题 id 要写成 {: #english-id }（冒号、空格、#），"
-                                       "不能写成 {#english-id}")
+        BankError(display, offset + line, None, "标题 id 要写成 {: #english-id }（冒号、空格、#），"
+                                                "不能写成 {#english-id}")
         for line in jinja_style_ids(env.markdown)
     ]
-    for number, text in enumerate(env.markdown.splitlines(), 1):
+    for number, text in enumerate(env.markdown.splitlines(), offset + 1):
         for match in _QUIZ_CALL.finditer(text):
             name = match["name"]
             if name not in banks:

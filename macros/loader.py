@@ -99,7 +99,9 @@ def load_bank_file(path: Path, display: str) -> tuple[Any, list[BankError]]:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote or bracket is found only at the end of the file: point at its start.
+        at_end = "end of stream" in (error.problem or "")
+        mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [BankError(display, line, None, _yaml_message(error))]
     if data is None:

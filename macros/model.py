@@ -26,6 +26,7 @@ class Question:
     explanation: str
     source: str
     line: int
+    source_line: int
     options: dict[str, str] = field(default_factory=dict)
     difficulty: int | None = None
     tags: tuple[str, ...] = ()
@@ -51,5 +52,6 @@ class Bank:
     title: str
     page: str
     path: str
+    page_line: int
     questions: tuple[Question, ...]
     shuffle: bool = False

@@ -82,8 +82,11 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Any], str]]:
     """Turn one schema error into (path, message) pairs in plain Chinese."""
     path = list(error.absolute_path)
     if error.validator == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
-        for key in missing:
+        # A misspelt key (answr) or one indented under options already has its own message.
+        present = list(error.instance) + list(_options(error.instance))
+        for key in error.validator_value:
+            if key in error.instance or difflib.get_close_matches(key, present, n=1, cutoff=0.75):
+                continue
             yield path, f"缺少 {key}（{FIELD_NAMES.get(key, key)}），请补上"
         return
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -95,8 +98,14 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Any], str]]:
             suggestion = f"，是不是想写 {guess[0]}？" if guess else ""
             yield [*path, key], (f"不认识的键 {key}{suggestion}可用的键：{'、'.join(allowed)}")
         return
-    if error.validator == "propertyNames":
-        yield path, f"选项的键 {_show(error.instance)} 不对：只能是大写字母 A 到 H"
+    if "propertyNames" in error.absolute_schema_path:
+        if error.instance in FIELD_NAMES:
+            yield [*path, error.instance], (
+                f"{error.instance} 缩进多了，被算进了 options 里：请让 {error.instance} "
+                "与 options 左端对齐")
+        else:
+            yield [*path, error.instance], (
+                f"选项的键 {_show(error.instance)} 不对：只能是大写字母 A 到 H")
         return
     hint = _hint(error)
     if error.validator == "not":
@@ -111,6 +120,11 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Any], str]]:
     if not isinstance(error.instance, dict | list) and error.validator not in {"not", "required"}:
         hint += f"；现在写的是 {_show(error.instance)}"
     yield path, hint
+
+
+def _options(instance: Any) -> dict[str, Any]:
+    options = instance.get("options") if isinstance(instance, dict) else None
+    return options if isinstance(options, dict) else {}
 
 
 def _question_id(data: Any, path: list[Any]) -> str | None:
@@ -152,7 +166,8 @@ def _check_question(question: LineDict) -> Iterator[tuple[list[Any], str]]:
     kind = question["type"]
     for path, text in _text_fields(question):
         if problem := _unsafe_text(text):
-            yield path, f"{_field(path)} {problem}"
+            name = f"选项 {path[1]}" if path[0] == "options" else path[0]
+            yield path, f"{name} {problem}"
     options: dict[str, str] = question.get("options", {})
     if options:
         keys = list(options)
@@ -189,15 +204,21 @@ def _to_question(data: LineDict) -> Question:
     return Question(
         id=data["id"], type=data["type"], stem=data["stem"], answer=answer,
         explanation=data["explanation"], source=data["source"], line=data.line,
+        source_line=data.key_lines["source"],
         options=dict(data.get("options", {})), difficulty=data.get("difficulty"),
         tags=tuple(data.get("tags", [])),
     )
 
 
 def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list[BankError]]:
-    """Validate one parsed bank on its own (cross-bank rules come later)."""
+    """Validate one parsed bank on its own (cross-bank rules come later).
+
+    Returns the bank built from its schema-valid questions, unless the bank's own
+    fields are broken, together with every error found.
+    """
     errors: list[BankError] = []
     broken_questions: set[int] = set()
+    bank_broken = False
     for error in _VALIDATOR.iter_errors(data):
         for path, message in _schema_messages(error):
             found = BankError(display, line_of(data, path), _question_id(data, path), message)
@@ -205,9 +226,13 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
                 errors.append(found)
             if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
                 broken_questions.add(path[1])
+            else:
+                bank_broken = True
     # Without a mapping holding a list of questions there is nothing more to check.
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         return None, errors
+    if isinstance(data.get("title"), str) and (problem := _unsafe_text(data["title"])):
+        errors.append(BankError(display, line_of(data, ["title"]), None, f"title {problem}"))
     if isinstance(data.get("id"), str) and data["id"] != stem:
         errors.append(BankError(display, line_of(data, ["id"]), None,
                                 f"题库 id “{data['id']}” 应与文件名 {stem}.yml 一致"))
@@ -216,12 +241,16 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
             continue
         for path, message in _check_question(question):
             errors.append(BankError(display, line_of(question, path), question["id"], message))
-    if errors:
+    if bank_broken:
         return None, errors
-    questions = tuple(_to_question(question) for question in data["questions"])
+    # Questions that passed the schema still go on to the cross-bank checks, so every
+    # mistake of a build is reported in one round; errors here still fail the build.
+    questions = tuple(_to_question(question) for index, question in enumerate(data["questions"])
+                      if index not in broken_questions)
     bank = Bank(id=data["id"], title=data["title"], page=data["page"], path=display,
-                questions=questions, shuffle=data.get("shuffle", False))
-    return bank, []
+                page_line=data.key_lines["page"], questions=questions,
+                shuffle=data.get("shuffle", False))
+    return bank, errors
 
 
 def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
@@ -238,7 +267,7 @@ def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
                 first_seen[question.id] = (bank.path, question.line)
         page = docs_dir / bank.page
         if not page.is_file():
-            errors.append(BankError(bank.path, 1, None,
+            errors.append(BankError(bank.path, bank.page_line, None,
                                     f"page 指向的页面 docs/{bank.page} 不存在"))
             continue
         anchors = read_heading_ids(page)
@@ -246,7 +275,7 @@ def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
             if question.source not in anchors:
                 known = "、".join(anchors) or "（该页还没有带 id 的小节标题）"
                 errors.append(BankError(
-                    bank.path, question.line, question.id,
+                    bank.path, question.source_line, question.id,
                     f"source “{question.source}” 不是 docs/{bank.page} 上的小节 id；"
                     f"该页的小节 id 有：{known}"))
     return errors
@@ -267,7 +296,7 @@ def load_banks(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> dict[str, B
             continue
         bank, problems = validate_bank(data, display, path.stem)
         errors += problems
-        if bank:
+        if bank is not None:
             banks.append(bank)
     errors += _check_collection(banks, docs_dir)
     if errors:

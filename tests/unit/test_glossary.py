@@ -1,0 +1,47 @@
+"""Glossary tooltips inside Chinese sentences, where word boundaries do not exist."""
+
+from __future__ import annotations
+
+import markdown
+
+GLOSSARY = """# 术语表
+
+三会一课
+:   支部党员大会、支部委员会会议、党小组会和党课。
+
+机关党组织
+:   机关中**党的基层组织**，见[职能定位](role.md)。
+
+党组织
+:   党的各级组织。
+"""
+
+
+def render(tmp_path, text: str) -> str:
+    path = tmp_path / "glossary.md"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    md = markdown.Markdown(extensions=["macros.glossary", "def_list"],
+                           extension_configs={"macros.glossary": {"glossary": str(path)}})
+    return md.convert(text)
+
+
+def test_term_in_the_middle_of_a_chinese_sentence_gets_a_tooltip(tmp_path):
+    html = render(tmp_path, "党员要按时参加三会一课，不能缺席。")
+    title = "支部党员大会、支部委员会会议、党小组会和党课。"
+    assert f'<abbr tabindex="0" title="{title}">三会一课</abbr>' in html
+
+
+def test_longest_term_wins_and_definitions_are_plain_text(tmp_path):
+    html = render(tmp_path, "做好机关党组织的工作。")
+    assert ">机关党组织</abbr>" in html and ">党组织</abbr>" not in html
+    assert 'title="机关中党的基层组织，见职能定位。"' in html
+
+
+def test_every_occurrence_and_tails_are_marked(tmp_path):
+    html = render(tmp_path, "**三会一课**和三会一课之外，还有党组织。")
+    assert html.count("<abbr") == 3
+
+
+def test_headings_links_and_code_are_left_alone(tmp_path):
+    html = render(tmp_path, "## 三会一课\n\n[三会一课](x.md) `三会一课`")
+    assert "<abbr" not in html

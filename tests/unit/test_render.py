@@ -1,0 +1,78 @@
+"""Rendering: native controls, answers tucked away, bank HTML never executed."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from macros.model import Bank, Question
+from macros.render import Renderer
+
+EXTENSIONS = ["attr_list", "pymdownx.superfences", "macros.glossary"]
+
+
+@pytest.fixture
+def renderer() -> Renderer:
+    return Renderer(EXTENSIONS, {"macros.glossary": {"glossary": "does-not-matter.md"}})
+
+
+def question(**fields) -> Question:
+    base = dict(id="q-01", type="single", stem="题干", answer="B", explanation="解析",
+                source="intro", line=1, source_line=1, options={"A": "甲", "B": "乙"})
+    base.update(fields)
+    return Question(**base)
+
+
+def bank(*questions: Question, shuffle: bool = False) -> Bank:
+    return Bank(id="demo", title="演示", page="demo.md", path="quizzes/demo.yml", page_line=1,
+                questions=questions, shuffle=shuffle)
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>文字",
+    '<img src=x onerror="alert(1)">文字',
+    "[链接](javascript:alert(1))",
+    '<a href="javascript:alert(1)">链接</a>',
+    "<iframe src=//evil></iframe>",
+])
+def test_raw_html_is_never_executed_even_if_validation_is_bypassed(renderer, text):
+    """Defence in depth: the sanitiser, not only the validator, keeps scripts out."""
+    html = str(renderer.markdown(text))
+    assert not re.search(r"<(script|img|iframe)|javascript:|onerror", html), html
+
+
+def test_inline_markdown_uses_site_settings(renderer):
+    assert str(renderer.markdown("**要点**")) == "<strong>要点</strong>"
+
+
+def test_glossary_extension_is_left_out_of_quizzes(renderer):
+    """A definition hovering over an option would give the answer away."""
+    assert "macros.glossary" not in [str(e) for e in renderer._markdown.registeredExtensions]
+    assert "qz_glossary" not in renderer._markdown.treeprocessors
+
+
+def test_quiz_is_native_form_controls(renderer):
+    q1 = question()
+    q2 = question(id="q-02", type="multiple", answer=["A", "B"],
+                  options={"A": "甲", "B": "乙", "C": "丙"})
+    q3 = question(id="q-03", type="judge", answer=False, options={})
+    q4 = question(id="q-04", type="fill", stem="一____二____", answer=[["甲"], ["乙", "己"]],
+                  options={})
+    html = str(renderer.quiz(bank(q1, q2, q3, q4, shuffle=True), {"intro": "引言"}))
+    assert 'data-quiz-id="demo"' in html and "data-quiz-shuffle" in html
+    assert html.count("<fieldset") == 4 and html.count("<legend") == 4
+    assert html.count('type="radio"') == 2 + 2 and html.count('type="checkbox"') == 3
+    assert html.count('type="text"') == 2
+    assert html.count("<details") == 4 and "<details open" not in html
+    assert 'href="#intro"' in html and "回到原文：引言" in html
+    fill = re.search(r'data-question-id="q-04"[^>]*data-answer="([^"]*)"', html)
+    assert json.loads(fill[1].replace("&#34;", '"')) == [["甲"], ["乙", "己"]]
+    assert "（1）" in html and "（2）" in html and "____" not in html
+    assert "第 1 空：甲；第 2 空：乙（也可答：己）" in html
+    assert "\n\n" not in html  # a blank line would end the raw HTML block
+
+
+def test_judge_key_reads_as_words(renderer):
+    assert str(renderer.key(question(type="judge", answer=True, options={}))) == "正确"

@@ -1,0 +1,70 @@
+"""Rules across banks and the model handed to rendering."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.errors import BankErrors
+from macros.validate import load_banks
+
+
+def load(site: Path):
+    return load_banks(site / "quizzes", site / "docs", site)
+
+
+def test_valid_bank_becomes_model(sample_site):
+    banks = load(sample_site)
+    bank = banks["sample"]
+    assert [q.id for q in bank.questions] == ["sample-01", "sample-02", "sample-03", "sample-04"]
+    assert bank.shuffle is True
+    fill = bank.questions[1]
+    assert fill.answer == [["基础"]]
+    assert bank.questions[2].answer == ["A", "B"]
+
+
+def test_question_ids_are_unique_across_banks(sample_site):
+    """Progress is keyed by question id, so two banks must never share one."""
+    other = (sample_site / "quizzes" / "sample.yml").read_text(encoding="utf-8")
+    other = other.replace("id: sample\n", "id: other\n", 1).replace("sample-02", "other-02")
+    (sample_site / "quizzes" / "other.yml").write_text(other, encoding="utf-8")
+    with pytest.raises(BankErrors) as raised:
+        load(sample_site)
+    messages = [str(error) for error in raised.value.errors]
+    # Banks are read in file-name order: other.yml first, so sample.yml's reuse is reported.
+    assert len(messages) == 3  # sample-01, -03, -04 are shared; other-02 is not
+    assert all(m.startswith("quizzes/sample.yml:") for m in messages)
+    assert "题目 sample-01：题目 id 重复：quizzes/other.yml:" in messages[0]
+
+
+def test_every_mistake_of_a_build_is_reported_together(sample_site):
+    """The maintainer fixes everything in one round, not one error per build."""
+    bank = sample_site / "quizzes" / "sample.yml"
+    text = bank.read_text(encoding="utf-8")
+    text = text.replace("answer: A\n", "answer: E\n").replace("source: details", "source: nope")
+    bank.write_text(text, encoding="utf-8")
+    with pytest.raises(BankErrors) as raised:
+        load(sample_site)
+    assert len(raised.value.errors) == 2
+    assert str(raised.value).startswith("发现 2 处错误")
+
+
+def test_non_yml_extension_is_named(sample_site):
+    shutil.copy(sample_site / "quizzes" / "sample.yml", sample_site / "quizzes" / "copy.yaml")
+    with pytest.raises(BankErrors) as raised:
+        load(sample_site)
+    assert "扩展名请用 .yml" in str(raised.value)
+
+
+def test_content_hash_changes_with_what_is_answered(sample_site):
+    """An edited stem or answer must not restore an old saved answer; a new 解析 may."""
+    before = load(sample_site)["sample"].questions[0].content_hash
+    bank = sample_site / "quizzes" / "sample.yml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("原文如此。", "解析改写了。"), encoding="utf-8")
+    assert load(sample_site)["sample"].questions[0].content_hash == before
+    bank.write_text(text.replace("机关党组织是哪一类组织？", "机关党组织属于哪一类组织？"),
+                    encoding="utf-8")
+    assert load(sample_site)["sample"].questions[0].content_hash != before
