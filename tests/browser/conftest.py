@@ -36,7 +36,7 @@ SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -206,7 +206,8 @@ def test_newer_version_data_is_left_untouched(browser, site, banks):
     # Private mode in some browsers: any access throws.
     "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});",
     # Quota full: reads work, every write throws.
-    "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    "Storage.prototype.setItem = function () {"
+    " throw new DOMException('full', 'QuotaExceededError'); };",
 ])
 def test_unavailable_storage_still_grades_and_says_progress_is_not_saved(browser, site, banks,
                                                                           failure):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.validate import load_banks
 from tests.conftest import FIXTURES, ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -22,12 +24,41 @@ def run(args: list[str], cwd: Path, timeout: int = 120) -> subprocess.CompletedP
                           timeout=timeout, check=False)
 
 
-def test_real_site_builds_strict(tmp_path):
-    """The shipped site, all banks and pages, builds with --strict and no warning."""
-    result = run(["build", "--strict", "-d", str(tmp_path / "out")], ROOT)
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = run(["build", "--strict", "-d", str(out)], ROOT)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    assert (tmp_path / "out" / "role" / "index.html").is_file()
+    return out
+
+
+def test_real_site_builds_strict(real_site):
+    """The shipped site, all banks and pages, builds with --strict and no warning."""
+    assert (real_site / "role" / "index.html").is_file()
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_index_is_segmented_by_jieba_with_the_user_dictionary(real_site):
+    """Without jieba, Material indexes Chinese unsegmented and search finds nothing."""
+    text = "".join(doc["text"] for doc in search_docs(real_site))
+    for term in ["三会一课", "民主生活会", "双重组织生活", "党风廉政建设"]:
+        assert f"\u200b{term}\u200b" in text, term
+
+
+def test_search_index_holds_no_answer_or_explanation(real_site):
+    """Search should teach, not give answers away: quizzes are excluded from the index."""
+    docs = search_docs(real_site)
+    text = "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
+    banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
+    assert "正确答案" not in text and "答案与解析" not in text
+    for bank in banks.values():
+        for question in bank.questions:
+            # The whole 解析 (pages may share a phrase with it, not every sentence of it).
+            assert question.explanation.replace("**", "") not in text, question.id
 
 
 def test_fixture_site_builds(sample_site, tmp_path):
