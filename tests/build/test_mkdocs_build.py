@@ -112,3 +112,18 @@ def test_serve_stops_on_broken_bank_with_message(sample_site):
     assert result.returncode != 0
     assert "type 只能是 single" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_patched_search_worker_still_replaces_materials_own(real_site):
+    """overrides/ holds Material's search worker with its query segmentation fixed.
+
+    If a Material upgrade renames the worker, the override would silently stop
+    applying and Chinese search would break again: this fails first.
+    """
+    import material
+
+    ours = sorted((ROOT / "overrides" / "assets" / "javascripts" / "workers").glob("*.js"))
+    theirs = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    assert [path.name for path in ours] == [path.name for path in theirs.glob("search.*.js")]
+    built = (real_site / "assets" / "javascripts" / "workers" / ours[0].name).read_text()
+    assert "o<=t.length" in built

@@ -1,0 +1,167 @@
+"""The site as a whole: own origin only, phone layout, accessibility, tooltips, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Page, expect
+
+from macros.glossary import read_glossary
+from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.driver import answer, submit
+from tests.conftest import ROOT
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+PAGES = ["", "onboarding/", "role/", "tasks/", "tasks/theory-study/", "tasks/ideological-work/",
+         "tasks/integrity/", "tasks/organizational-life/", "methods/", "glossary/", "about/"]
+GLOSSARY = read_glossary(ROOT / "docs" / "glossary.md")
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type into Material's search box and return the result titles."""
+    box = page.get_by_role("textbox", name="搜索").first
+    box.fill(query)
+    # Playwright inserts Chinese text without key events (an IME sends them); Material
+    # starts a search on a key event, so press one as a person's keyboard would.
+    box.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    # jieba's zero-width spaces between words are in the result text, not in what one reads.
+    return [title.replace("\u200b", "") for title in results.locator("h1, h2").all_inner_texts()]
+
+
+def open_search(page: Page) -> None:
+    """On a phone the search box opens from the header icon; on a desktop it is there."""
+    box = page.get_by_role("textbox", name="搜索").first
+    if not box.is_visible():
+        page.locator("label[for=__search]").first.click()
+    box.click()
+
+
+@pytest.mark.parametrize("where", ["root_url", "subpath_url"])
+def test_every_request_stays_on_the_site_origin(browser, site, banks, where):
+    """No Google Fonts, no CDN: an intranet with no internet must get a whole site."""
+    base = getattr(site, where)
+    tab = open_tab(browser)
+    page = tab.page
+    failed: list[str] = []
+    # Leaving a page aborts its pending requests (ERR_ABORTED): that is no failure.
+    page.on("requestfailed", lambda request: failed.append(f"{request.failure} {request.url}")
+            if "ERR_ABORTED" not in (request.failure or "") else None)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for path in PAGES:
+        page.goto(base + path)
+    page.goto(base + "role/")
+    answer(page, banks["role"].questions[0], right=True)
+    submit(page)
+    open_search(page)
+    search(page, "三会一课")
+    origin = urlsplit(base)
+    for url in tab.requests:
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), url
+        assert parts.path.startswith(origin.path), f"{url} escapes {origin.path}"
+    assert failed == []
+    assert any(url.endswith("search_index.json") for url in tab.requests)
+    page.context.close()
+    assert tab.errors == []
+
+
+def axe_violations(page: Page, impacts: tuple[str, ...]) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} → {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"] if v["impact"] in impacts]
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_quiz_page_has_no_serious_accessibility_violation(browser, site, banks, viewport):
+    """axe-core finds no serious or critical violation before or after submitting."""
+    tab = open_tab(browser, **({"viewport": viewport} if viewport else {}))
+    page = tab.page
+    page.goto(site.root_url + "role/")
+    page.wait_for_selector("[data-qz-ready]")
+    assert axe_violations(page, ("serious", "critical")) == []
+    for index, question in enumerate(banks["role"].questions):
+        answer(page, question, right=index % 2 == 0)
+    submit(page)
+    assert axe_violations(page, ("serious", "critical")) == []
+    page.context.close()
+
+
+def test_phone_layout_has_no_sideways_scroll_and_big_tap_targets(browser, site, banks):
+    """On a 390×844 phone the quiz fits the width and every option is an easy tap."""
+    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = tab.page
+    page.goto(site.root_url + "role/")
+    page.wait_for_selector("[data-qz-ready]")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    questions = banks["role"].questions
+    for index, question in enumerate(questions):
+        answer(page, question, right=index % 3 != 0)
+    submit(page)
+    page.locator(f'[data-question-id="{questions[0].id}"]').scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "role-quiz-phone.png")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"page is {width}px wide"
+    heights = page.locator(".qz-option").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert min(heights) >= 44
+    for box in page.locator(".qz-fill__input, .qz__actions button").all():
+        assert box.bounding_box()["height"] >= 44
+    page.context.close()
+    assert tab.errors == []
+
+
+def test_glossary_term_inside_a_chinese_sentence_shows_its_definition(browser, site):
+    """Python-Markdown's abbr needs word boundaries; ours must work mid-sentence, by tap too."""
+    for options in ({}, {"viewport": PHONE, "has_touch": True, "is_mobile": True}):
+        tab = open_tab(browser, **options)
+        page = tab.page
+        page.goto(site.root_url + "tasks/organizational-life/")
+        term = page.locator("article li abbr", has_text="三会一课").first
+        sentence = term.evaluate("e => e.parentElement.textContent")
+        assert sentence.strip() != "三会一课"  # the term sits inside running text
+        if options:
+            term.scroll_into_view_if_needed()
+            term.tap()
+        else:
+            term.hover()
+        tooltip = page.locator(".md-tooltip2--active")
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_have_text(GLOSSARY["三会一课"])
+        page.context.close()
+
+
+@pytest.mark.parametrize("term", sorted(GLOSSARY))
+def test_every_glossary_term_is_found_by_search(browser, site, term):
+    """jieba with the user dictionary keeps each term whole, so searching it finds it."""
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.root_url)
+    open_search(page)
+    query = term.strip("《》")
+    titles = search(page, query)
+    assert titles, f"no result for {term}"
+    texts = [text.replace("\u200b", "")
+             for text in page.locator(".md-search-result__item").all_inner_texts()]
+    assert any(query in text for text in texts[:5]), f"{term} not in the top results"
+    page.context.close()
+
+
+@pytest.mark.parametrize(("query", "section"), [
+    ("三会一课", "组织生活的主要形式"),
+    ("双重组织生活", "监督"),
+    ("人文关怀", "人文关怀"),
+])
+def test_search_leads_to_the_section_that_teaches_the_term(browser, site, query, section):
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.root_url)
+    open_search(page)
+    titles = search(page, query)
+    assert any(section in title for title in titles), titles
+    page.context.close()
