@@ -27,10 +27,6 @@
     afterSubmit: "每题下方已显示正确答案和解析，可点“回到原文”复习。",
     restored: "这是你上次提交的结果；点“重新作答”可以再做一遍。",
     cleared: "已清空本页答案，可以重新作答。",
-    notSaved: {
-      unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可作答和批改，但进度不会保存。",
-      readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，本次作答不会保存。请刷新页面后再试。",
-    },
   };
 
   var ICON = { right: "✓", wrong: "✗", unanswered: "○" };
@@ -214,9 +210,9 @@
   };
 
   Quiz.prototype.showStorageNote = function () {
-    var status = qz.storage.status();
-    this.note.hidden = status === "ok";
-    this.note.textContent = status === "ok" ? "" : TEXT.notSaved[status];
+    var problem = qz.storage.problem();
+    this.note.hidden = !problem;
+    this.note.textContent = problem;
   };
 
   Quiz.prototype.announce = function (score, detail) {

@@ -6,7 +6,7 @@
  *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
  *                                      "correct": true|false, "at": <ms since epoch> } },
  *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
- *     "checks":   { "<checklist id>": { "<item id>": true } } }
+ *     "checks":   { "<checklist item key>": true } }
  *
  * Answers are keyed by question id and stored with the question's content
  * hash, so an edited question is not shown as already answered.
@@ -18,6 +18,10 @@
   "use strict";
 
   var KEY = "jgdj:v1";
+  var PROBLEMS = {
+    unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可正常使用，但进度不会保存。",
+    readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，这次的进度不会保存。请刷新页面后再试。",
+  };
   var VERSION = 1;
   var qz = (window.qz = window.qz || {});
 
@@ -137,17 +141,18 @@
       });
       return next;
     },
-    checks: function (listId) {
-      var value = read().checks[listId];
-      return isRecord(value) ? value : {};
+    isChecked: function (itemKey) {
+      return read().checks[itemKey] === true;
     },
-    saveCheck: function (listId, itemId, checked) {
+    saveCheck: function (itemKey, checked) {
       return update(function (data) {
-        var list = isRecord(data.checks[listId]) ? data.checks[listId] : {};
-        if (checked) list[itemId] = true;
-        else delete list[itemId];
-        data.checks[listId] = list;
+        if (checked) data.checks[itemKey] = true;
+        else delete data.checks[itemKey];
       });
+    },
+    /* What to tell the member when progress is not being saved, or "" when it is. */
+    problem: function () {
+      return PROBLEMS[status] || "";
     },
   };
 })();

@@ -1,0 +1,39 @@
+"""The 新同志入门 checklist remembers its ticks in this browser."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, open_tab
+
+
+def test_ticks_survive_a_reload_and_untick(browser, site):
+    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = tab.page
+    page.goto(site.root_url + "onboarding/")
+    items = page.locator("input[data-qz-check]")
+    assert items.count() >= 6
+    page.locator(".qz-check__text").nth(1).tap()  # the item's words are the tap target
+    expect(items.nth(1)).to_be_checked()
+    page.reload()
+    expect(page.locator("input[data-qz-check]").nth(1)).to_be_checked()
+    expect(page.locator("input[data-qz-check]").nth(0)).not_to_be_checked()
+    name = page.locator(".qz-check__text").nth(1).inner_text()
+    expect(page.get_by_role("checkbox", name=name)).to_be_checked()  # labelled by its words
+    page.locator(".qz-check__text").nth(1).tap()
+    page.reload()
+    expect(page.locator("input[data-qz-check]").nth(1)).not_to_be_checked()
+    page.context.close()
+    assert tab.errors == []
+
+
+def test_checklist_says_when_ticks_cannot_be_saved(browser, site):
+    tab = open_tab(browser)
+    page = tab.page
+    page.add_init_script("Storage.prototype.setItem = function () {"
+                         " throw new DOMException('full', 'QuotaExceededError'); };")
+    page.goto(site.root_url + "onboarding/")
+    page.locator(".qz-check__text").first.click()
+    expect(page.locator("input[data-qz-check]").first).to_be_checked()
+    expect(page.locator("#checklist ~ [data-qz-storage-note]").first).to_contain_text("不会保存")
+    page.context.close()
