@@ -6,16 +6,22 @@ middle of a sentence would get no tooltip.  This treeprocessor wraps every
 occurrence of a glossary term in ``<abbr title="definition">``, which
 Material's ``content.tooltips`` shows on hover and on focus.
 
+Plain substring matching would be wrong the other way (党章 inside
+中国共产党章程), so a match counts only where jieba, which search uses too,
+puts word boundaries at both its ends.
+
 The glossary page's definition list is the single source of terms: the
 maintainer edits ``docs/glossary.md`` and the tooltips follow.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jieba
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -48,6 +54,9 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.glossary = glossary
         terms = sorted(glossary, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        for term in terms:  # so jieba keeps each term whole, as the search dictionary does
+            for word in re.split(r"[、，]", term.strip("《》“”")):
+                jieba.add_word(word)
 
     def run(self, root: ET.Element) -> None:
         """Mark terms everywhere except in skipped elements."""
@@ -61,17 +70,23 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _split(self, text: str) -> tuple[str, list[ET.Element]]:
         """Split text into the leading text and abbr elements carrying the rest as tails."""
-        pattern = self.pattern
-        if pattern is None:
+        if self.pattern is None:
             return text, []
-        parts = pattern.split(text)
-        terms = pattern.findall(text)
-        elements = []
-        for term, tail in zip(terms, parts[1:], strict=True):
-            element = self._abbr(term)
-            element.tail = tail
-            elements.append(element)
-        return parts[0], elements
+        offsets = list(itertools.accumulate(len(word) for word in jieba.cut(text)))
+        boundaries = {0, *offsets}
+        head, elements, end = text, [], 0
+        for match in self.pattern.finditer(text):
+            if match.start() not in boundaries or match.end() not in boundaries:
+                continue
+            if elements:
+                elements[-1].tail = text[end:match.start()]
+            else:
+                head = text[:match.start()]
+            elements.append(self._abbr(match.group(0)))
+            end = match.end()
+        if elements:
+            elements[-1].tail = text[end:]
+        return head, elements
 
     def _mark(self, element: ET.Element) -> None:
         if element.tag in _SKIP or self.pattern is None:

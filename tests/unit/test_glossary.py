@@ -45,3 +45,13 @@ def test_every_occurrence_and_tails_are_marked(tmp_path):
 def test_headings_links_and_code_are_left_alone(tmp_path):
     html = render(tmp_path, "## 三会一课\n\n[三会一课](x.md) `三会一课`")
     assert "<abbr" not in html
+
+
+def test_a_term_inside_a_longer_word_is_not_marked(tmp_path):
+    """党章 must not be marked inside 中国共产党章程 (共产党 + 章程): no word boundary there."""
+    path = tmp_path / "glossary.md"
+    path.write_text("党章\n:   党的章程。\n", encoding="utf-8")
+    md = markdown.Markdown(extensions=["macros.glossary"],
+                           extension_configs={"macros.glossary": {"glossary": str(path)}})
+    assert "<abbr" not in md.convert("《中国共产党章程》规定了党员的义务。")
+    assert md.convert("党章规定了党员的义务。").count("<abbr") == 1
