@@ -165,3 +165,18 @@ def test_search_leads_to_the_section_that_teaches_the_term(browser, site, query,
     titles = search(page, query)
     assert any(section in title for title in titles), titles
     page.context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_reads_on_a_phone(browser, site, path):
+    """390×844: nothing wider than the screen; a screenshot of each page for a person to look at."""
+    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = tab.page
+    page.goto(site.root_url + path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.strip("/").replace("/", "-") or "home"
+    page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} is {width}px wide"
+    page.context.close()
+    assert tab.errors == []
