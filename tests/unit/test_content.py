@@ -106,3 +106,28 @@ def test_one_wording_per_term():
              for path in TEXT_FILES for wrong, right in VARIANTS.items()
              if wrong in path.read_text(encoding="utf-8")]
     assert found == []
+
+
+PUBLISHED = ROOT / "tests" / "fixtures" / "published-question-ids.txt"
+
+
+def test_published_question_ids_are_never_removed_or_renamed():
+    """Progress is keyed by question id: a published id must stay (QUIZ-1).
+
+    To retire a question on purpose, remove its id from the published list too.
+    """
+    published = set(PUBLISHED.read_text(encoding="utf-8").split())
+    current = {question.id for question in QUESTIONS}
+    assert published - current == set()
+
+
+def test_new_questions_are_recorded_as_published():
+    current = {question.id for question in QUESTIONS}
+    unrecorded = current - set(PUBLISHED.read_text(encoding="utf-8").split())
+    assert unrecorded == set(), f"add to {PUBLISHED.name}: {sorted(unrecorded)}"
+
+
+def test_explanations_do_not_name_option_letters():
+    """Options are shuffled, so “B 项” in a 解析 may point at the wrong option (QUIZ-2)."""
+    letters = re.compile(r"(?<![A-Za-z])[A-H](?:项|选项|、[A-H])|选项\s*[A-H](?![A-Za-z])")
+    assert [q.id for q in QUESTIONS if letters.search(q.explanation)] == []
