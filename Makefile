@@ -8,10 +8,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+NGINX    := /usr/sbin/nginx
 # Material prints a banner about MkDocs 2 on every build; the pin mkdocs<2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build csp test lint system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,18 +26,23 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# After a build: update the CSP script hashes in deploy/nginx/dangjian.conf.
+csp: $(STAMP)
+	$(BIN)/python deploy/csp.py site
+
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
-# fonts-noto-cjk makes Chinese text render in screenshots.
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" != 0 ]; then echo "Chromium is missing: run 'sudo make chromium' once." >&2; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+# fonts-noto-cjk makes Chinese text render in screenshots; deployment tests run nginx.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk nginx-light
+system-packages:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(NGINX) ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Missing $(SYSTEM_PACKAGES): run 'sudo make system-packages' once." >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests deploy
 
-test: $(STAMP) chromium lint
+test: $(STAMP) system-packages lint
 	$(BIN)/pytest
 
 clean:

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,8 @@ from macros.validate import load_banks
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
+NGINX = "/usr/sbin/nginx"
+NGINX_CONF = ROOT / "deploy" / "nginx" / "dangjian.conf"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SUBPATH = "/dangjian/"
@@ -62,9 +65,58 @@ class Site:
     directory: Path
 
 
+def _nginx_config(webroot: Path, port: int, prefix: Path) -> Path:
+    """A minimal nginx.conf around the deployment's own deploy/nginx/dangjian.conf."""
+    location = NGINX_CONF.read_text(encoding="utf-8")
+    assert location.count("root /var/www;") == 1
+    location = location.replace("root /var/www;", f"root {webroot};")
+    temp = " ".join(f"{kind}_temp_path {prefix / kind};"
+                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;" if os.geteuid() == 0 else ""  # workers must read pytest's 0700 folders
+    conf = prefix / "nginx.conf"
+    conf.write_text(f"""
+        {user}
+        daemon off;
+        worker_processes 1;
+        pid {prefix / "nginx.pid"};
+        error_log {prefix / "error.log"} warn;
+        events {{ worker_connections 64; }}
+        http {{
+            include /etc/nginx/mime.types;
+            default_type application/octet-stream;
+            access_log off;
+            {temp}
+            server {{
+                listen 127.0.0.1:{port};
+                {location}
+            }}
+        }}
+    """, encoding="utf-8")
+    return conf
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            error = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"nginx exited: {error}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError("nginx did not start listening")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """Build the real site once, with site_url set to the subpath address."""
+    """Build the real site once; serve it at a root (Python) and under /dangjian/ (nginx).
+
+    The subpath is served by Debian's nginx with the deployment's own configuration,
+    strict Content-Security-Policy included, so every test that uses it runs as an
+    agency would deploy the site.
+    """
+    if not Path(NGINX).exists():
+        pytest.fail("Debian's nginx is missing: run 'make test' (it installs it with apt-get)")
     webroot = tmp_path_factory.mktemp("webroot")
     out = webroot / SUBPATH.strip("/")
     sub_port, root_port = _free_port(), _free_port()
@@ -72,11 +124,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     env = {**os.environ, "SITE_URL": subpath_url, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    servers = [_serve(webroot, sub_port), _serve(out, root_port)]
+    prefix = tmp_path_factory.mktemp("nginx")
+    nginx = subprocess.Popen([NGINX, "-c", str(_nginx_config(webroot, sub_port, prefix)),
+                              "-p", str(prefix)], stderr=subprocess.PIPE)
+    _wait_for(sub_port, nginx)
+    server = _serve(out, root_port)
     yield Site(root_url=f"http://127.0.0.1:{root_port}/", subpath_url=subpath_url, directory=out)
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    server.shutdown()
+    server.server_close()
+    nginx.terminate()
+    nginx.wait(timeout=10)
+    if nginx.stderr:
+        nginx.stderr.close()
 
 
 @pytest.fixture(scope="session")

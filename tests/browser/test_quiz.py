@@ -13,9 +13,10 @@ from tests.browser.driver import answer, fieldset, submit
 ROLE = "role/"
 
 
-@pytest.fixture
-def role(tab: Tab, site, banks):
-    tab.page.goto(site.root_url + ROLE)
+@pytest.fixture(params=["root_url", "subpath_url"], ids=["root", "nginx-subpath"])
+def role(request, tab: Tab, site, banks):
+    """The 职能定位 page, served at a root and by nginx under /dangjian/ with a strict CSP."""
+    tab.page.goto(getattr(site, request.param) + ROLE)
     tab.page.wait_for_selector("[data-quiz-id=role][data-qz-ready]")
     return banks["role"].questions
 

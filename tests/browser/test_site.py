@@ -36,9 +36,12 @@ def search(page: Page, query: str) -> list[str]:
 def open_search(page: Page) -> None:
     """On a phone the search box opens from the header icon; on a desktop it is there."""
     box = page.get_by_role("textbox", name="搜索").first
-    if not box.is_visible():
-        page.locator("label[for=__search]").first.click()
-    box.click()
+    icon = page.locator("label.md-header__button[for=__search]")
+    if icon.is_visible():
+        icon.click()
+        expect(box).to_be_focused()
+    else:
+        box.click()
 
 
 @pytest.mark.parametrize("where", ["root_url", "subpath_url"])

@@ -1,0 +1,128 @@
+"""The deployment as an agency runs it: Debian's nginx with deploy/nginx/dangjian.conf.
+
+The ``site`` fixture serves the build under /dangjian/ with exactly that configuration.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.request
+from urllib.error import HTTPError
+
+import pytest
+from playwright.sync_api import expect
+
+from deploy.csp import configured_hashes, inline_script_hashes
+from tests.browser.conftest import PHONE, open_tab
+from tests.browser.driver import answer, submit
+from tests.browser.test_site import PAGES, open_search, search
+
+
+def fetch(url: str, encoding: str = "identity") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read()
+
+
+def asset(site, pattern: str) -> str:
+    """The URL of the built file whose path matches ``pattern``."""
+    paths = [p.relative_to(site.directory).as_posix() for p in site.directory.rglob("*")]
+    return site.subpath_url + next(path for path in paths if re.fullmatch(pattern, path))
+
+
+def test_pages_carry_a_strict_content_security_policy(site):
+    status, headers, _ = fetch(site.subpath_url + "role/")
+    assert status == 200
+    header = headers["Content-Security-Policy"]
+    policy = dict(part.strip().split(" ", 1) for part in header.split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"].startswith("'self'") and "unsafe-inline" not in policy["script-src"]
+    assert "unsafe-eval" not in policy["script-src"]
+    assert policy["object-src"] == "'none'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_csp_hashes_match_the_built_pages(site):
+    """Material's inline scripts change with its version and the config: `make csp` updates."""
+    missing = inline_script_hashes(site.directory) - configured_hashes()
+    assert missing == set(), "run `make build csp` to update deploy/nginx/dangjian.conf"
+
+
+@pytest.mark.parametrize(("pattern", "mime"), [
+    (r"role/index\.html", "text/html"),
+    (r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css", "text/css"),
+    (r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", "application/javascript"),
+    (r"javascripts/qz-quiz\.js", "application/javascript"),
+    (r"search/search_index\.json", "application/json"),
+])
+def test_gzip_and_mime_types(site, pattern, mime):
+    url = asset(site, pattern).removesuffix("index.html")
+    status, headers, body = fetch(url, encoding="gzip")
+    assert status == 200
+    assert headers["Content-Type"].split(";")[0] == mime
+    assert headers.get("Content-Encoding") == "gzip"
+    assert len(gzip.decompress(body)) > len(body)
+    assert "charset=utf-8" in headers["Content-Type"]
+
+
+def test_fingerprinted_assets_are_cached_long_and_pages_revalidate(site):
+    _, fingerprinted, _ = fetch(asset(site, r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"))
+    max_age = int(re.search(r"max-age=(\d+)", fingerprinted["Cache-Control"])[1])
+    assert max_age >= 365 * 24 * 3600
+    for url in [site.subpath_url, site.subpath_url + "javascripts/qz-quiz.js"]:
+        _, headers, _ = fetch(url)
+        assert headers["Cache-Control"] == "no-cache", url
+
+
+def test_missing_page_gets_the_site_404(site):
+    status, headers, body = fetch(site.subpath_url + "no-such-page/")
+    assert status == 404
+    assert "机关党建学习与自测" in body.decode("utf-8")
+    assert "Content-Security-Policy" in headers
+
+
+def test_the_policy_is_enforced(browser, site):
+    """Proves the CSP is live: an injected inline script is refused and reported."""
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.subpath_url)
+    ran = page.evaluate("""() => new Promise(resolve => {
+        document.addEventListener('securitypolicyviolation', () => resolve('refused'));
+        const script = document.createElement('script');
+        script.textContent = 'window.__injected = true';
+        document.body.appendChild(script);
+        setTimeout(() => resolve(window.__injected ? 'ran' : 'silent'), 1000);
+    })""")
+    assert ran == "refused"
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_every_page_works_under_the_policy(browser, site, banks, viewport):
+    """No CSP violation anywhere: pages, a quiz, search (worker), instant navigation."""
+    tab = open_tab(browser, **({"viewport": viewport} if viewport else {}))
+    page = tab.page
+    violations: list[str] = []
+    page.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));""")
+    page.on("console", lambda m: violations.append(m.text) if "CSP" in m.text
+            or "Content Security Policy" in m.text else None)
+    for path in PAGES:
+        page.goto(site.subpath_url + path)
+    page.goto(site.subpath_url + "role/")
+    answer(page, banks["role"].questions[0], right=True)
+    assert submit(page).startswith("答对 1 /")
+    open_search(page)
+    assert search(page, "三会一课")
+    page.keyboard.press("Escape")
+    page.goto(site.subpath_url)
+    page.locator("article a[href$='glossary/']").first.click()  # a link in the text
+    expect(page).to_have_title(re.compile("^术语表"))
+    assert violations == []
+    page.context.close()
+    assert tab.errors == []
