@@ -12,7 +12,7 @@ NGINX    := /usr/sbin/nginx
 # Material prints a banner about MkDocs 2 on every build; the pin mkdocs<2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build csp test lint system-packages clean
+.PHONY: serve build csp offline test lint system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# A zip of a build that works opened from disk (file://), search included.
+DIST ?= dist
+offline: $(STAMP)
+	rm -rf $(DIST)/offline $(DIST)/jiguan-dangjian-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d $(DIST)/offline/jiguan-dangjian
+	$(BIN)/python -m zipfile -c $(DIST)/jiguan-dangjian-offline.zip $(DIST)/offline/jiguan-dangjian
+	@echo "$(DIST)/jiguan-dangjian-offline.zip: unzip it and open jiguan-dangjian/index.html"
 
 # After a build: update the CSP script hashes in deploy/nginx/dangjian.conf.
 csp: $(STAMP)
@@ -46,4 +54,4 @@ test: $(STAMP) system-packages lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache
+	rm -rf $(VENV) site dist .pytest_cache .ruff_cache

@@ -1,0 +1,60 @@
+"""The offline package: `make offline`, unzipped, opened from disk (file://)."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import open_tab
+from tests.browser.driver import answer, submit
+from tests.browser.test_site import open_search, search
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the README's command, then unzip the package as a member would."""
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(["make", "--no-print-directory", "offline", f"DIST={dist}"], cwd=ROOT,
+                   check=True, capture_output=True)
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(dist / "jiguan-dangjian-offline.zip") as package:
+        package.extractall(target)
+    index = next(target.rglob("index.html"))
+    assert index.parent.name == "jiguan-dangjian"
+    return index.parent
+
+
+def test_quiz_and_search_work_from_disk(browser, banks, unpacked):
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator("article a[href$='role.html']").first.click()
+    question = banks["role"].questions[0]
+    answer(page, question, right=True)
+    assert submit(page).startswith("答对 1 /")
+    page.reload()
+    expect(page.locator("[data-qz-result]")).to_contain_text("答对 1 /")
+    open_search(page)
+    assert any("组织生活的主要形式" in title for title in search(page, "三会一课"))
+    assert [url for url in tab.requests if not url.startswith("file://")] == []
+    page.context.close()
+    assert tab.errors == []
+
+
+def test_offline_features_follow_the_site_but_instant_loading():
+    """mkdocs.offline.yml restates the theme features (YAML lists are not merged by INHERIT)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Reads MkDocs' !ENV, !relative and !!python tags as nothing."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    features = [yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader)["theme"]["features"]
+                for name in ("mkdocs.yml", "mkdocs.offline.yml")]
+    assert features[1] == [name for name in features[0] if name != "navigation.instant"]
