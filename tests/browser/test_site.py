@@ -80,6 +80,29 @@ def axe_violations(page: Page, impacts: tuple[str, ...]) -> list[str]:
             for v in result["violations"] if v["impact"] in impacts]
 
 
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_no_accessibility_violation_on_any_page(browser, site, viewport, scheme):
+    """axe-core: no violation of any impact on any page, phone or desktop, light or dark."""
+    options = {"viewport": viewport} if viewport else {}
+    # The deployment (nginx, /dangjian/), where the 404 page works; axe is injected as an
+    # inline script, which the site's CSP rightly refuses, so this context bypasses it.
+    tab = open_tab(browser, color_scheme=scheme, bypass_csp=True, **options)
+    page = tab.page
+    found = {}
+    for path in [*PAGES, "no-such-page/"]:
+        page.goto(site.subpath_url + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default")
+        if violations := axe_violations(page, ALL_IMPACTS):
+            found[path or "home"] = violations
+    assert found == {}
+    page.context.close()
+
+
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
 def test_quiz_page_has_no_serious_accessibility_violation(browser, site, banks, viewport):
     """axe-core finds no serious or critical violation before or after submitting."""
