@@ -180,6 +180,7 @@
     });
     this.result = root.querySelector("[data-qz-result]");
     this.note = root.querySelector("[data-qz-storage-note]");
+    this.submitButton = root.querySelector("[data-qz-submit]");
   }
 
   Quiz.prototype.start = function () {
@@ -188,7 +189,7 @@
     this.root.classList.add("qz--ready");
     this.root.querySelector("[data-qz-noscript]").hidden = true;
     this.root.querySelector("[data-qz-actions]").hidden = false;
-    this.root.querySelector("[data-qz-submit]").addEventListener("click", function () {
+    this.submitButton.addEventListener("click", function () {
       self.submit();
     });
     this.root.querySelector("[data-qz-reset]").addEventListener("click", function () {
@@ -238,9 +239,13 @@
     if (restored) {
       this.announce(TEXT.score(right, this.questions.length), "。" + TEXT.restored);
     }
+    // Questions edited since (or new) are still open to answer; otherwise wait for 重新作答.
+    this.submitButton.disabled = restored === this.questions.length;
   };
 
   Quiz.prototype.submit = function () {
+    if (this.submitButton.disabled) return; // a double click submits once
+    this.submitButton.disabled = true;
     var right = 0;
     var unanswered = 0;
     var records = {};
@@ -271,6 +276,7 @@
       question.clear();
     });
     this.showStorageNote();
+    this.submitButton.disabled = false;
     this.result.textContent = TEXT.cleared;
     var first = this.root.querySelector("input");
     if (first) first.focus();

@@ -6,7 +6,8 @@
  *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
  *                                      "correct": true|false, "at": <ms since epoch> } },
  *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
- *     "checks":   { "<checklist item key>": true } }
+ *     "checks":   { "<checklist item key>": true },
+ *     "settings": { "textSize": "standard" | "large" | "x-large" } }
  *
  * Answers are keyed by question id and stored with the question's content
  * hash, so an edited question is not shown as already answered.
@@ -26,7 +27,7 @@
   var qz = (window.qz = window.qz || {});
 
   function empty() {
-    return { version: VERSION, answers: {}, attempts: {}, checks: {} };
+    return { version: VERSION, answers: {}, attempts: {}, checks: {}, settings: {} };
   }
 
   function isRecord(value) {
@@ -80,7 +81,7 @@
       }
       return empty();
     }
-    ["answers", "attempts", "checks"].forEach(function (field) {
+    ["answers", "attempts", "checks", "settings"].forEach(function (field) {
       if (!isRecord(data[field])) data[field] = {};
     });
     return data;
@@ -148,6 +149,14 @@
       return update(function (data) {
         if (checked) data.checks[itemKey] = true;
         else delete data.checks[itemKey];
+      });
+    },
+    setting: function (name) {
+      return read().settings[name];
+    },
+    saveSetting: function (name, value) {
+      return update(function (data) {
+        data.settings[name] = value;
       });
     },
     /* What to tell the member when progress is not being saved, or "" when it is. */
