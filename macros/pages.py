@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 _HEADING = re.compile(r"^#{1,6}\s+(?P<title>.*?)\s*\{:\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
+_TITLE = re.compile(r"^#\s+(?P<title>.*?)\s*(\{:[^}]*\})?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # ``{#id}`` opens a Jinja comment under the macros plugin and breaks the page.
 _JINJA_STYLE_ID = re.compile(r"^#{1,6}\s+.*\{#")
@@ -34,6 +35,14 @@ def jinja_style_ids(markdown: str) -> list[int]:
     """Return the lines whose heading id is written ``{#id}`` instead of ``{: #id }``."""
     return [number for number, line in enumerate(markdown.splitlines(), 1)
             if _JINJA_STYLE_ID.match(line)]
+
+
+def page_title(markdown: str) -> str | None:
+    """Return the text of the page's first ``# `` heading, without an attr_list id."""
+    for line in markdown.splitlines():
+        if match := _TITLE.match(line):
+            return match["title"]
+    return None
 
 
 def read_heading_ids(page: Path) -> dict[str, str]:

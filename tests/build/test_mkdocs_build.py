@@ -54,7 +54,7 @@ def test_search_index_holds_no_answer_or_explanation(real_site):
     docs = search_docs(real_site)
     text = "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
     banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
-    assert "正确答案" not in text and "答案与解析" not in text
+    assert "正确答案：" not in text and "答案与解析" not in text  # the quiz's own labels
     for bank in banks.values():
         for question in bank.questions:
             # The whole 解析 (pages may share a phrase with it, not every sentence of it).
@@ -127,3 +127,22 @@ def test_patched_search_worker_still_replaces_materials_own(real_site):
     assert [path.name for path in ours] == [path.name for path in theirs.glob("search.*.js")]
     built = (real_site / "assets" / "javascripts" / "workers" / ours[0].name).read_text()
     assert "o<=t.length" in built
+
+
+def test_paper_pages_give_search_only_their_titles(real_site):
+    """Search must not serve a paper's stems, answers or 解析, nor an empty hit per paper.
+
+    The paper sits in a <section data-search-exclude>; a heading with an id inside it
+    would still become its own (empty) search result.
+    """
+    docs = [doc for doc in search_docs(real_site) if doc["location"].startswith("papers/")]
+    banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
+    papers = [doc for doc in docs if doc["location"] != "papers/"
+              and not doc["location"].startswith("papers/#")]
+    assert sorted(doc["location"] for doc in papers) == sorted(
+        [f"papers/{bank_id}/" for bank_id in banks] + ["papers/mock/"])
+    assert all(doc["text"] == "" for doc in papers)
+    text = "".join(doc["text"] for doc in docs).replace("\u200b", "")
+    for bank in banks.values():
+        for question in bank.questions:
+            assert question.stem[:12] not in text, question.id

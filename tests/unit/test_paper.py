@@ -1,0 +1,214 @@
+"""Printable papers: a page for every bank, the mock paper's settings and its deterministic draw."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from macros.errors import BankErrors
+from macros.model import Bank, Question
+from macros.pages import page_title
+from macros.paper import TYPES, ExamConfig, PaperRenderer, draw, exam_config
+from macros.render import Renderer
+from macros.validate import load_banks
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+BANKS = load_banks(ROOT / "quizzes", DOCS, ROOT)
+
+
+class _TagBlindLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its !ENV, !relative and !!python tags."""
+
+
+_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TagBlindLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                      lambda loader, suffix, node: None)
+MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagBlindLoader)
+
+
+def nav_files(items: Any) -> list[str]:
+    """Every page file named in mkdocs.yml's nav, in order."""
+    if isinstance(items, str):
+        return [items]
+    if isinstance(items, list):
+        return [path for item in items for path in nav_files(item)]
+    if isinstance(items, dict):
+        return [path for value in items.values() for path in nav_files(value)]
+    return []
+
+
+NAV = nav_files(MKDOCS["nav"])
+
+
+@pytest.mark.parametrize("bank_id", sorted(BANKS))
+def test_every_bank_has_its_paper_page(bank_id):
+    """A new bank without docs/papers/<id>.md would have no printable paper (issue 5)."""
+    bank = BANKS[bank_id]
+    page = DOCS / "papers" / f"{bank_id}.md"
+    assert page.is_file(), f"add docs/papers/{bank_id}.md"
+    text = page.read_text(encoding="utf-8")
+    assert page_title(text) == f"{bank.title}（打印版）"
+    assert f'{{{{ paper("{bank_id}") }}}}' in text
+    assert f"papers/{bank_id}.md" in NAV, "add the paper to nav under 打印试卷"
+    index = (DOCS / "papers" / "index.md").read_text(encoding="utf-8")
+    assert f"]({bank_id}.md)" in index, "link the paper from docs/papers/index.md"
+
+
+def test_paper_pages_are_in_the_print_section_and_nothing_else_is():
+    """The 打印试卷 section lists the index, one paper per bank and the mock paper."""
+    section = next(item["打印试卷"] for item in MKDOCS["nav"]
+                   if isinstance(item, dict) and "打印试卷" in item)
+    files = nav_files(section)
+    assert files[0] == "papers/index.md" and files[-1] == "papers/mock.md"
+    assert sorted(files[1:-1]) == sorted(f"papers/{bank_id}.md" for bank_id in BANKS)
+    on_disk = {path.relative_to(DOCS).as_posix() for path in (DOCS / "papers").glob("*.md")}
+    assert on_disk == set(files)
+    assert "{{ mock_paper() }}" in (DOCS / "papers" / "mock.md").read_text(encoding="utf-8")
+
+
+def config(**changes: Any) -> ExamConfig:
+    raw = {"single": 15, "multiple": 5, "judge": 15, "fill": 5,
+           "points": {"single": 2, "multiple": 4, "judge": 2, "fill": 4}, "minutes": 30}
+    raw.update(changes)
+    return exam_config(raw, BANKS.values(), ("mkdocs.yml", 7))
+
+
+def test_the_sites_exam_settings_are_valid_and_add_up_to_100():
+    """mkdocs.yml's extra: exam: is what the mock paper prints; 满分100 is what branches expect."""
+    exam = exam_config(MKDOCS["extra"]["exam"], BANKS.values(), ("mkdocs.yml", 1))
+    assert exam.total == 100
+    assert exam.questions == sum(MKDOCS["extra"]["exam"][kind] for kind in TYPES)
+
+
+def test_draw_follows_the_mix_and_is_the_same_every_time():
+    """The printed mock paper must not change between builds while the banks stay the same."""
+    exam = config()
+    first = draw(BANKS.values(), exam)
+    assert Counter(question.type for question in first) == exam.counts
+    assert len({question.id for question in first}) == exam.questions
+    assert [q.id for q in draw(reversed(list(BANKS.values())), exam)] == [q.id for q in first]
+    other = draw(BANKS.values(), replace(exam, seed="2"))
+    assert [q.id for q in other] != [q.id for q in first]
+
+
+def tiny_bank(count: int) -> Bank:
+    questions = tuple(
+        Question(id=f"t-{number:02d}", type="judge", stem=f"说法{number}", answer=True,
+                 explanation="解析", source="intro", line=1, source_line=1)
+        for number in range(1, count + 1))
+    return Bank(id="t", title="小题库", page="t.md", path="quizzes/t.yml", page_line=1,
+                questions=questions)
+
+
+def test_draw_is_pinned_to_question_ids_not_to_python_hashing():
+    """A draw built on hash() or random would differ between runs and machines.
+
+    The expected ids were computed once from sha256(seed:id); if this fails,
+    the draw has changed and every branch's printed mock paper with it.
+    """
+    exam = ExamConfig(counts={"single": 0, "multiple": 0, "judge": 3, "fill": 0},
+                      points={"single": 1, "multiple": 1, "judge": 1, "fill": 1}, minutes=5)
+    assert [q.id for q in draw([tiny_bank(10)], exam)] == ["t-06", "t-07", "t-03"]
+
+
+def test_new_questions_change_the_draw_only_by_being_drawn_themselves():
+    """Adding questions to a bank must not reshuffle which old questions are on the paper."""
+    exam = ExamConfig(counts={"single": 0, "multiple": 0, "judge": 3, "fill": 0},
+                      points={"single": 1, "multiple": 1, "judge": 1, "fill": 1}, minutes=5)
+    before = {q.id for q in draw([tiny_bank(10)], exam)}
+    for size in range(11, 40):
+        after = {q.id for q in draw([tiny_bank(size)], exam)}
+        old = {f"t-{number:02d}" for number in range(1, 11)}
+        assert after & old <= before, size
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ({"single": 200}, "mkdocs.yml:7：extra.exam.single 要抽200道单选题，但所有题库里只有"),
+    ({"fill": -1}, "extra.exam.fill 应是0或正整数（填空题的题数），现在写的是“-1”"),
+    ({"judge": "十"}, "extra.exam.judge 应是0或正整数（判断题的题数），现在写的是“十”"),
+    ({"minutes": 0}, "extra.exam.minutes 应是正整数（考试时间，单位：分钟），现在写的是“0”"),
+    ({"points": {"single": 2, "multiple": 4, "judge": 2}}, "extra.exam.points 缺少 fill"),
+    ({"points": {"single": 2, "multiple": 4, "judge": 2, "fill": True}},
+     "extra.exam.points.fill 应是正整数（每道填空题的分数）"),
+    ({"points": 10}, "extra.exam.points 应是每种题型每题的分数"),
+    ({"singel": 3}, "extra.exam 里有不认识的键 singel"),
+    ({"single": 0, "multiple": 0, "judge": 0, "fill": 0}, "extra.exam 一道题也不抽"),
+])
+def test_a_broken_exam_setting_is_named_in_one_plain_message(raw, message):
+    """A wrong extra: exam: must stop the build with a located Chinese message, not a traceback."""
+    with pytest.raises(BankErrors) as caught:
+        config(**raw)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("发现 1 处错误")
+
+
+def test_a_missing_type_count_and_a_non_mapping_are_reported():
+    with pytest.raises(BankErrors, match=r"extra\.exam 缺少 judge（判断题的题数）"):
+        exam_config({"single": 1, "multiple": 1, "fill": 1, "minutes": 5,
+                     "points": {"single": 1, "multiple": 1, "fill": 1}},
+                    BANKS.values(), ("mkdocs.yml", 3))
+    with pytest.raises(BankErrors, match=r"mkdocs\.yml:3：extra\.exam 应该是一组设置"):
+        exam_config([10, 5], BANKS.values(), ("mkdocs.yml", 3))
+
+
+@pytest.fixture(scope="module")
+def papers() -> PaperRenderer:
+    renderer = Renderer(["attr_list"], {})
+    return PaperRenderer(renderer, BANKS, DOCS)
+
+
+def test_paper_html_is_a_clean_exam_paper(papers):
+    """Boxes for choices in the bank's order, （　　） for judgements, lines for blanks."""
+    bank = BANKS["role"]
+    html = str(papers.bank_paper(bank))
+    assert html.startswith('<section class="qz-paper"') and "data-search-exclude" in html
+    assert html.count("<section") == 1  # search excludes up to the first </section>
+    assert "<input" in html and html.count("<input") == 1  # only the screen-only checkbox
+    assert "<button" not in html and "<script" not in html
+    assert not re.search(r"\son[a-z]+=", html)  # no inline handlers (strict CSP)
+    assert "\n\n" not in html
+    first_choice = next(q for q in bank.questions if q.options)
+    letters = re.findall(rf'data-qz-paper-question="{first_choice.id}".*?</li>\n</ul>',
+                         html, re.S)[0]
+    assert re.findall(r'qz-paper__letter">([A-H])\.', letters) == list(first_choice.options)
+    judges = sum(q.type == "judge" for q in bank.questions)
+    assert html.count("（　　）") == judges
+    blanks = sum(len(q.answer) for q in bank.questions if q.type == "fill")
+    assert html.count('class="qz-paper__blank"') == blanks and "____" not in html
+    assert html.count('class="qz-paper__question"') == len(bank.questions)
+    assert html.count('class="qz-paper__answer"') == len(bank.questions)
+    assert "姓名" in html and "日期" in html and "得分" in html
+
+
+def test_mock_paper_shows_points_total_and_time(papers):
+    html = str(papers.mock_paper(config()))
+    assert "共40题，满分100分，考试时间30分钟" in html
+    assert "一、单选题<span class=\"qz-paper__part-note\">（每题2分，共15题30分）" in html
+    assert html.count('class="qz-paper__question"') == 40
+
+
+def test_quiz_html_keeps_its_numbered_blanks():
+    """Sharing the stem rendering with papers must not change the quiz's blanks."""
+    renderer = Renderer(["attr_list"], {})
+    question = next(q for q in BANKS["role"].questions if q.type == "fill")
+    assert '<span class="qz-blank">（1）</span>' in str(renderer.stem(question))
+
+
+def test_page_title_reads_the_first_heading():
+    assert page_title("# 职能定位 {: #top }\n\n## 小节 {: #a }\n") == "职能定位"
+    assert page_title("正文\n") is None
+
+
+def test_exam_settings_line_is_found(tmp_path: Path):
+    from macros.paper import find_exam_line
+
+    conf = tmp_path / "mkdocs.yml"
+    conf.write_text("site_name: x\nextra:\n  exam:\n    single: 1\n", encoding="utf-8")
+    assert find_exam_line(str(conf)) == ("mkdocs.yml", 3)
