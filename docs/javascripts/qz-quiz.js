@@ -22,7 +22,7 @@
       return "答对 " + right + " / " + total + " 题";
     },
     scoreDetail: function (unanswered) {
-      return unanswered ? "（其中 " + unanswered + " 题未作答）。" : "。";
+      return unanswered ? "（其中" + unanswered + "题未作答）。" : "。";
     },
     afterSubmit: "每题下方已显示正确答案和解析，可点“回到原文”复习。",
     restored: "这是你上次提交的结果；点“重新作答”可以再做一遍。",
@@ -51,8 +51,9 @@
     };
   }
 
-  function Question(fieldset) {
+  function Question(fieldset, bank) {
     this.el = fieldset;
+    this.bank = bank;
     this.id = fieldset.getAttribute("data-question-id");
     this.type = fieldset.getAttribute("data-question-type");
     this.hash = fieldset.getAttribute("data-question-hash");
@@ -83,6 +84,17 @@
       key.querySelector(".qz-key__letter").textContent = shown[key.getAttribute("data-qz-key")];
     });
     this.shown = shown;
+  };
+
+  /* Grade the current response: the record storage keeps and views report on. */
+  Question.prototype.grade = function () {
+    var response = this.response();
+    return { id: this.id, bank: this.bank, hash: this.hash, type: this.type, response: response,
+             correct: qz.check.isCorrect(this.type, this.answer, response) };
+  };
+
+  Question.prototype.number = function (n) {
+    this.el.querySelector(".qz-question__number").textContent = "第" + n + "题";
   };
 
   Question.prototype.letter = function (key) {
@@ -172,11 +184,16 @@
     });
   };
 
-  function Quiz(root) {
+  /* A set of questions with 提交答案 and 重新作答. A page quiz keeps its last submission
+     (keep); study views pass their own bank for each question and keep none. */
+  function Quiz(root, options) {
     this.root = root;
     this.id = root.getAttribute("data-quiz-id");
+    this.keep = !options;
+    this.onGraded = options && options.onGraded;
+    var bank = this.id;
     this.questions = all(root, "[data-question-id]").map(function (el) {
-      return new Question(el);
+      return new Question(el, el.getAttribute("data-question-bank") || bank);
     });
     this.result = root.querySelector("[data-qz-result]");
     this.note = root.querySelector("[data-qz-storage-note]");
@@ -187,7 +204,8 @@
     var self = this;
     this.root.setAttribute("data-qz-ready", "");
     this.root.classList.add("qz--ready");
-    this.root.querySelector("[data-qz-noscript]").hidden = true;
+    var noscript = this.root.querySelector("[data-qz-noscript]");
+    if (noscript) noscript.hidden = true; // study views build quizzes only when scripts run
     this.root.querySelector("[data-qz-actions]").hidden = false;
     this.submitButton.addEventListener("click", function () {
       self.submit();
@@ -199,7 +217,7 @@
     this.questions.forEach(function (question) {
       question.clear();
     });
-    this.restore();
+    if (this.keep) this.restore();
     this.showStorageNote();
   };
 
@@ -248,29 +266,29 @@
     this.submitButton.disabled = true;
     var right = 0;
     var unanswered = 0;
-    var records = {};
-    var now = Date.now();
-    this.questions.forEach(function (question) {
-      var response = question.response();
-      var correct = qz.check.isCorrect(question.type, question.answer, response);
-      if (correct) right += 1;
-      if (!qz.check.isAnswered(question.type, response)) unanswered += 1;
-      question.show(response, correct);
-      records[question.id] = { hash: question.hash, response: response, correct: correct, at: now };
+    var results = this.questions.map(function (question) {
+      var result = question.grade();
+      if (result.correct) right += 1;
+      if (!qz.check.isAnswered(result.type, result.response)) unanswered += 1;
+      question.show(result.response, result.correct);
+      return result;
     });
-    qz.storage.saveAnswers(records);
+    qz.storage.record(results, this.keep);
     this.showStorageNote();
     this.announce(
       TEXT.score(right, this.questions.length),
       TEXT.scoreDetail(unanswered) + TEXT.afterSubmit
     );
     this.result.focus();
+    if (this.onGraded) this.onGraded(results); // after, so a view may move the focus on
   };
 
   Quiz.prototype.reset = function () {
-    qz.storage.forgetAnswers(this.questions.map(function (question) {
-      return question.id;
-    }));
+    if (this.keep) {
+      qz.storage.forgetAnswers(this.questions.map(function (question) {
+        return question.id;
+      }));
+    }
     this.arrange(qz.storage.nextAttempt(this.id));
     this.questions.forEach(function (question) {
       question.clear();
@@ -282,14 +300,25 @@
     if (first) first.focus();
   };
 
+  /* Where to 继续学习: the last knowledge page with a quiz the member opened. */
+  function rememberVisit() {
+    var path = location.href.replace(qz.data.root(), "").replace(/#.*$/, "");
+    var title = document.querySelector("article h1");
+    if (title) qz.storage.saveVisit(path, title.textContent.replace(/¶$/, "").trim());
+  }
+
   function start() {
     var quizzes = all(document, "[data-quiz-id]:not([data-qz-ready])");
     quizzes.forEach(function (root) {
       new Quiz(root).start();
     });
+    if (quizzes.length) rememberVisit();
     // Time to interactive, read by tests/bench: every question on the page is wired.
     if (quizzes.length && window.performance && performance.mark) performance.mark("qz:ready");
   }
+
+  qz.Quiz = Quiz;
+  qz.Question = Question;
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);

@@ -1,37 +1,92 @@
 /*
- * qz-storage.js: the one owner of what this site keeps in localStorage.
+ * qz-storage.js: the one owner of what this site keeps in localStorage, and of the rules
+ * by which a member's record changes (the 错题本's spaced repetition, merging on import).
  *
- * Schema (key "jgdj:v1", a JSON object):
- *   { "version": 1,
+ * One key, "jgdj:v1", holds a JSON object; its "version" is the schema version:
+ *   { "version": 2,
  *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
- *                                      "correct": true|false, "at": <ms since epoch> } },
+ *                                      "correct": true|false, "at": <ms> } },
+ *                 the last submitted answer on a page quiz, restored on return; the hash
+ *                 of the question's content means an edited question is not restored
+ *     "stats":    { "<question id>": { "bank": "<bank id>", "seen": <n>, "right": <n>,
+ *                                      "last": true|false, "at": <ms> } },
+ *                 every question ever answered anywhere (学习进度)
+ *     "review":   { "<question id>": { "bank": "<bank id>", "step": 0|1|2,
+ *                                      "due": "YYYY-MM-DD", "at": <ms> } },
+ *                 the 错题本 (rule below)
+ *     "exams":    [ { "at": <ms>, "score": 0–100, "seconds": <time used>,
+ *                     "right": <n>, "total": <n> } ], newest first, at most 20
  *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
  *     "checks":   { "<checklist item key>": true },
+ *     "visit":    { "url": "<path from the site root>", "title": "…", "at": <ms> },
  *     "settings": { "textSize": "standard" | "large" | "x-large" } }
+ * Version 1 (no stats, review, exams, visit) is migrated on first read.
  *
- * Answers are keyed by question id and stored with the question's content
- * hash, so an edited question is not shown as already answered.
- * Storage that is missing, full, corrupt or written by a newer version never
- * breaks a page: the site keeps working and says that progress is not saved.
- * A corrupt value is copied aside before it is replaced, so nothing is lost.
+ * 错题本 rule: a question answered wrong anywhere enters the book, due today. Answered
+ * right on a day it is due, it comes back 1 day later, then 3 days after that; right on
+ * that third day too, it leaves the book. Answered wrong, it starts again from tomorrow.
+ *
+ * Storage that is missing, full, corrupt or written by a newer version never breaks a
+ * page: the site keeps working and says that progress is not saved. A corrupt value is
+ * copied aside before it is replaced, so nothing is lost.
  */
 (function () {
   "use strict";
 
   var KEY = "jgdj:v1";
+  var VERSION = 2;
+  var APP = "jiguan-dangjian";
+  var INTERVALS = [1, 3]; // days until the next review after each right answer
+  var MAX_EXAMS = 20;
+  var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings"];
   var PROBLEMS = {
     unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可正常使用，但进度不会保存。",
     readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，这次的进度不会保存。请刷新页面后再试。",
   };
-  var VERSION = 1;
   var qz = (window.qz = window.qz || {});
 
   function empty() {
-    return { version: VERSION, answers: {}, attempts: {}, checks: {}, settings: {} };
+    var data = { version: VERSION, exams: [], visit: null };
+    FIELDS.forEach(function (field) {
+      data[field] = {};
+    });
+    return data;
   }
 
   function isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Local calendar date, YYYY-MM-DD: reviews fall due by the member's own days. */
+  function day(offset) {
+    var date = new Date(Date.now() + (offset || 0) * 86400000);
+    function pad(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  /* Bring any supported version up to the current one; null if it cannot be read. */
+  function upgrade(data) {
+    if (!isRecord(data) || typeof data.version !== "number" || data.version < 1) return null;
+    FIELDS.forEach(function (field) {
+      if (!isRecord(data[field])) data[field] = {};
+    });
+    if (!Array.isArray(data.exams)) data.exams = [];
+    if (!isRecord(data.visit)) data.visit = null;
+    if (data.version === 1) {
+      // Version 1 kept only page-quiz answers: they become progress and 错题本 entries.
+      Object.keys(data.answers).forEach(function (id) {
+        var answer = data.answers[id];
+        if (!isRecord(answer)) return;
+        var bank = id.replace(/-\d+$/, "");
+        data.stats[id] = { bank: bank, seen: 1, right: answer.correct ? 1 : 0,
+                           last: !!answer.correct, at: answer.at || 0 };
+        if (!answer.correct) data.review[id] = { bank: bank, step: 0, due: day(), at: answer.at || 0 };
+      });
+      data.version = 2;
+    }
+    return data;
   }
 
   /* "ok": reads and writes; "readonly": data from a newer version, kept intact;
@@ -71,7 +126,8 @@
       status = "readonly";
       return memory;
     }
-    if (!isRecord(data) || data.version !== VERSION) {
+    data = upgrade(data);
+    if (!data) {
       // Corrupt or foreign: keep a copy aside, then start afresh.
       try {
         store.setItem(KEY + ":corrupt:" + Date.now(), raw);
@@ -81,9 +137,6 @@
       }
       return empty();
     }
-    ["answers", "attempts", "checks", "settings"].forEach(function (field) {
-      if (!isRecord(data[field])) data[field] = {};
-    });
     return data;
   }
 
@@ -92,6 +145,7 @@
     if (!store || status !== "ok") return false;
     try {
       store.setItem(KEY, JSON.stringify(data));
+      document.dispatchEvent(new CustomEvent("qz:changed")); // e.g. the 错题 count in the header
       return true;
     } catch (error) {
       status = "unavailable";
@@ -106,21 +160,86 @@
     return write(data);
   }
 
+  /* The 错题本 rule (see the top of this file), for one answer given today. */
+  function review(data, result, now) {
+    var entry = data.review[result.id];
+    if (!result.correct) {
+      data.review[result.id] = { bank: result.bank, step: 0, due: entry ? day(1) : day(), at: now };
+    } else if (entry && entry.due <= day()) {
+      if (entry.step >= INTERVALS.length) delete data.review[result.id];
+      else data.review[result.id] = { bank: entry.bank, step: entry.step + 1,
+                                      due: day(INTERVALS[entry.step]), at: now };
+    }
+  }
+
+  function newer(a, b) {
+    if (!isRecord(a)) return b;
+    if (!isRecord(b)) return a;
+    return (b.at || 0) > (a.at || 0) ? b : a;
+  }
+
+  /* Merge another record into ours without losing anything from either side. */
+  function merge(ours, theirs) {
+    ["answers", "review"].forEach(function (field) {
+      Object.keys(theirs[field]).forEach(function (id) {
+        ours[field][id] = newer(ours[field][id], theirs[field][id]);
+      });
+    });
+    Object.keys(theirs.stats).forEach(function (id) {
+      var a = ours.stats[id];
+      var b = theirs.stats[id];
+      if (!isRecord(b)) return;
+      var latest = newer(a, b);
+      ours.stats[id] = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen || 0),
+                         right: Math.max(a ? a.right : 0, b.right || 0),
+                         last: latest.last, at: latest.at };
+    });
+    var seen = {};
+    ours.exams = ours.exams.concat(theirs.exams).filter(function (exam) {
+      var key = isRecord(exam) ? exam.at + ":" + exam.score : "";
+      if (!key || seen[key]) return false;
+      seen[key] = true;
+      return true;
+    }).sort(function (a, b) {
+      return b.at - a.at;
+    }).slice(0, MAX_EXAMS);
+    Object.keys(theirs.attempts).forEach(function (id) {
+      ours.attempts[id] = Math.max(ours.attempts[id] || 0, theirs.attempts[id] || 0);
+    });
+    Object.keys(theirs.checks).forEach(function (id) {
+      if (theirs.checks[id] === true) ours.checks[id] = true;
+    });
+    ours.visit = newer(ours.visit, theirs.visit);
+  }
+
   memory = read();
 
   qz.storage = {
     status: function () {
       return status;
     },
-    /* The saved record for a question, or null when none or the question changed. */
+    today: day,
+    /* The saved page-quiz answer for a question, or null when none or the question changed. */
     answer: function (questionId, hash) {
       var record = read().answers[questionId];
       return isRecord(record) && record.hash === hash ? record : null;
     },
-    saveAnswers: function (records) {
+    /* Record graded answers: progress and 错题本 always; the answers themselves only for a
+       page quiz (keep: true), whose last submission comes back on return. */
+    record: function (results, keep) {
+      var now = Date.now();
       return update(function (data) {
-        Object.keys(records).forEach(function (id) {
-          data.answers[id] = records[id];
+        results.forEach(function (result) {
+          if (keep) {
+            data.answers[result.id] = { hash: result.hash, response: result.response,
+                                        correct: result.correct, at: now };
+          }
+          if (!qz.check.isAnswered(result.type, result.response)) return;
+          var stats = data.stats[result.id] || { bank: result.bank, seen: 0, right: 0 };
+          data.stats[result.id] = { bank: result.bank, seen: stats.seen + 1,
+                                    right: stats.right + (result.correct ? 1 : 0),
+                                    last: result.correct, at: now };
+          review(data, result, now);
         });
       });
     },
@@ -129,6 +248,28 @@
         questionIds.forEach(function (id) {
           delete data.answers[id];
         });
+      });
+    },
+    stats: function () {
+      return read().stats;
+    },
+    /* 错题本 entries; with due, only those due today or earlier. */
+    reviews: function (due) {
+      var entries = read().review;
+      var today = day();
+      return Object.keys(entries).filter(function (id) {
+        return !due || entries[id].due <= today;
+      }).map(function (id) {
+        return { id: id, bank: entries[id].bank, step: entries[id].step, due: entries[id].due };
+      });
+    },
+    exams: function () {
+      return read().exams;
+    },
+    saveExam: function (exam) {
+      return update(function (data) {
+        data.exams.unshift(exam);
+        data.exams = data.exams.slice(0, MAX_EXAMS);
       });
     },
     attempt: function (quizId) {
@@ -151,6 +292,14 @@
         else delete data.checks[itemKey];
       });
     },
+    visit: function () {
+      return read().visit;
+    },
+    saveVisit: function (url, title) {
+      return update(function (data) {
+        data.visit = { url: url, title: title, at: Date.now() };
+      });
+    },
     setting: function (name) {
       return read().settings[name];
     },
@@ -158,6 +307,31 @@
       return update(function (data) {
         data.settings[name] = value;
       });
+    },
+    /* The whole record as a file's content (导出学习记录). */
+    exportText: function () {
+      return JSON.stringify({ app: APP, exported: new Date().toISOString(), data: read() }, null, 1);
+    },
+    /* Merge an exported file's text; returns "" or a message saying why it was refused. */
+    importText: function (text) {
+      var file;
+      try {
+        file = JSON.parse(text);
+      } catch (error) {
+        return "文件已损坏或不是学习记录（无法读取）。本机记录没有改动。";
+      }
+      if (!isRecord(file) || file.app !== APP || !isRecord(file.data)) {
+        return "这不是本站导出的学习记录文件。本机记录没有改动。";
+      }
+      if (typeof file.data.version === "number" && file.data.version > VERSION) {
+        return "这份记录来自更新版本的网页，请先刷新页面再导入。本机记录没有改动。";
+      }
+      var theirs = upgrade(file.data);
+      if (!theirs) return "文件已损坏，无法读取其中的学习记录。本机记录没有改动。";
+      if (status !== "ok") return PROBLEMS[status];
+      return update(function (data) {
+        merge(data, theirs);
+      }) ? "" : PROBLEMS[status];
     },
     /* What to tell the member when progress is not being saved, or "" when it is. */
     problem: function () {

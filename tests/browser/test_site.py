@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 PAGES = ["", "onboarding/", "role/", "tasks/", "tasks/theory-study/", "tasks/ideological-work/",
-         "tasks/integrity/", "tasks/organizational-life/", "methods/", "glossary/", "about/"]
+         "tasks/integrity/", "tasks/organizational-life/", "methods/", "study/", "study/practice/",
+         "study/exam/", "study/review/", "study/records/", "glossary/", "about/"]
 GLOSSARY = read_glossary(ROOT / "docs" / "glossary.md")
 
 

@@ -1,0 +1,79 @@
+"""Question data for the study views (自测中心), written next to the built site.
+
+The views draw questions from any bank, so each bank's questions go into a file of their
+own, ``quizdata/<bank>.js``, loaded only when a view needs that bank; ``quizdata/index.js``
+lists the banks. Each question carries its fieldset rendered by the same template as page
+quizzes, so both look and behave alike. The files are scripts calling
+``qz.data.receive(…)`` rather than JSON, because the offline package is opened from disk,
+where ``fetch()`` fails but ``<script src>`` works.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from macros.checklist import item_key
+from macros.model import Bank
+from macros.pages import read_heading_ids
+from macros.render import Renderer
+
+_TASK = re.compile(r"^\s*[-*] \[[ xX]\] (?P<text>.+)$", re.MULTILINE)
+
+
+def page_url(page: str, docs_dir: Path, use_directory_urls: bool) -> str:
+    """Return the built page's URL from the site root, as MkDocs computes it."""
+    return File(page, str(docs_dir), "", use_directory_urls).url
+
+
+def checklist_keys(docs_dir: Path) -> list[str]:
+    """Keys of every checklist item on the site (see macros/checklist.py)."""
+    return [item_key(match["text"].strip())
+            for page in sorted(docs_dir.rglob("*.md"))
+            for match in _TASK.finditer(page.read_text(encoding="utf-8-sig"))]
+
+
+def _script(name: str, data: Any) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"qz.data.receive({json.dumps(name)},{payload});\n"
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """List the page paths of mkdocs.yml's nav, in reading order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
+
+
+def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer: Renderer,
+               use_directory_urls: bool, nav: Any) -> None:
+    """Write quizdata/index.js and one quizdata/<bank>.js per bank into the built site."""
+    out = site_dir / "quizdata"
+    out.mkdir(parents=True, exist_ok=True)
+    order = nav_pages(nav)
+    index = []
+    for bank in sorted(banks.values(), key=lambda bank: (
+            order.index(bank.page) if bank.page in order else len(order), bank.id)):
+        url = page_url(bank.page, docs_dir, use_directory_urls)
+        items = renderer.items(bank, read_heading_ids(docs_dir / bank.page))
+        questions = [
+            {"id": item["q"].id, "type": item["q"].type, "link": f"{url}#q-{item['q'].id}",
+             "html": str(renderer.template("question.html", item=item, number=0, bank=bank.id,
+                                           href=f"{url}#{item['q'].source}"))}
+            for item in items
+        ]
+        (out / f"{bank.id}.js").write_text(_script(bank.id, {"questions": questions}),
+                                            encoding="utf-8")
+        index.append({"id": bank.id, "title": bank.title, "url": url,
+                      "count": len(bank.questions)})
+    data = {"banks": index, "actions": str(renderer.template("actions.html")),
+            "checklist": checklist_keys(docs_dir)}
+    (out / "index.js").write_text(_script("index", data), encoding="utf-8")
