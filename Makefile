@@ -12,7 +12,7 @@ NGINX    := /usr/sbin/nginx
 # Material prints a banner about MkDocs 2 on every build; the pin mkdocs<2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build csp offline test lint system-packages clean
+.PHONY: serve build csp offline test bench lint system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ lint: $(STAMP)
 
 test: $(STAMP) system-packages lint
 	$(BIN)/pytest
+
+# The performance benchmark (not part of the tests): writes tests/bench/results.md and
+# exits non-zero when a budget is missed. QUICK=1 for sizes 100 and 1,000 only.
+bench: $(STAMP) system-packages
+	$(BIN)/python -m tests.bench.run $(if $(QUICK),--quick)
 
 clean:
 	rm -rf $(VENV) site dist .pytest_cache .ruff_cache

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.assets import minify
 from macros.data import write_data
 from macros.errors import BankError, BankErrors
 from macros.model import TYPE_LABELS, Bank
@@ -130,6 +131,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the study views' question data (quizdata/) into the built site."""
+    """Write the study views' question data (quizdata/) and minify the site's own assets."""
+    minify(Path(env.conf["site_dir"]))
     write_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), env.variables["quiz_banks"],
                env.variables["quiz_renderer"], env.conf["use_directory_urls"], env.conf["nav"])

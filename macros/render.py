@@ -101,10 +101,9 @@ class Renderer:
                 blanks.append(escape(f"{label}{accepted[0]}{also}"))
             return Markup("；").join(blanks)
         keys = [question.answer] if question.type == "single" else question.answer
+        letter = Markup('<span class="qz-key__letter" data-qz-key="{k}">{k}</span>. {text}')
         return Markup("；").join(
-            Markup('<span class="qz-key" data-qz-key="{k}"><span class="qz-key__letter">{k}</span>'
-                   ". {text}</span>").format(k=key, text=self.markdown(question.options[key]))
-            for key in keys
+            letter.format(k=key, text=self.markdown(question.options[key])) for key in keys
         )
 
     def items(self, bank: Bank, anchors: dict[str, str]) -> list[dict[str, Any]]:

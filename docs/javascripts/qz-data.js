@@ -13,12 +13,7 @@
   var banks = {};
   var waiting = {};
 
-  /* The site root as an absolute URL (Material's config holds it relative to the page). */
-  function root() {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), location.href).href;
-  }
+  var root = qz.root; // from qz-header.js
 
   function load(name) {
     if (banks[name]) return Promise.resolve(banks[name]);
@@ -41,7 +36,6 @@
   }
 
   qz.data = {
-    root: root,
     /* Called by the data files themselves. */
     receive: function (name, data) {
       banks[name] = data;

@@ -1,24 +1,104 @@
 /*
- * qz-header.js: what every page shows in Material's header: the 字号 button (标准 → 大 →
- * 特大) for members who need large text, and the 错题 link with the number of 错题本
- * questions due today.
+ * qz-header.js: the only script every page loads (in <head>, overrides/main.html).
  *
- * Loaded in <head> (overrides/main.html) so the saved size applies before the page paints;
- * the controls go into the header once the page is there. The text size is kept with
- * qz.storage, so it holds on every page and visit.
+ * - Applies the reader's text size before the page paints, and puts the 字号 button
+ *   (标准 → 大 → 特大) and the 错题 link (questions due today) into Material's header.
+ * - Loads the rest only where a page needs it: quiz and study scripts, the checklist,
+ *   the paper and their stylesheets, once per page view, instant navigation included.
+ * It only reads the stored record (qz.storage, loaded on demand, writes it), so pages
+ * without a quiz stay light.
  */
 (function () {
   "use strict";
 
-  var qz = window.qz;
+  var qz = (window.qz = window.qz || {});
+  var KEY = "jgdj:v1"; // qz-storage.js documents this record
   var SIZES = [
     { id: "standard", name: "标准" },
     { id: "large", name: "大" },
     { id: "x-large", name: "特大" },
   ];
+  // What each kind of content needs, in load order; scripts already loaded are skipped.
+  var NEEDS = [
+    ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
+    ["[data-qz-view]", ["qz-data.js", "qz-study.js"]],
+    ["[data-qz-view=records]", ["qz-records.js"]],
+    ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
+    [".qz-paper", ["qz-paper.js"], "print.css"],
+  ];
+  var requested = {};
+
+  /* Local calendar date, YYYY-MM-DD (offset in days): the 错题本 counts the member's days. */
+  qz.today = function (offset) {
+    var date = new Date(Date.now() + (offset || 0) * 86400000);
+    function pad(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  };
+
+  /* The site root as an absolute URL. Material's config holds it relative to the page
+     first loaded and keeps it through instant navigation, so it is resolved once, then. */
+  var root = null;
+  qz.root = function () {
+    if (!root) {
+      var config = document.getElementById("__config");
+      var base = config ? JSON.parse(config.textContent).base : ".";
+      root = new URL(base.replace(/\/?$/, "/"), location.href).href;
+    }
+    return root;
+  };
+
+  function peek() {
+    try {
+      var data = JSON.parse(localStorage.getItem(KEY));
+      return data && typeof data === "object" ? data : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /* Load scripts in order (async=false keeps insertion order); resolves when all ran. */
+  function load(files) {
+    var last = Promise.resolve();
+    files.forEach(function (file) {
+      if (!requested[file]) {
+        requested[file] = new Promise(function (resolve) {
+          var script = document.createElement("script");
+          script.src = qz.root() + "javascripts/" + file;
+          script.async = false;
+          script.onload = resolve;
+          script.onerror = resolve; // the page still reads without it
+          document.head.appendChild(script);
+        });
+      }
+      last = requested[file];
+    });
+    return last;
+  }
+
+  function style(file) {
+    var href = qz.root() + "stylesheets/" + file;
+    var present = Array.prototype.some.call(document.styleSheets, function (sheet) {
+      return sheet.href === href;
+    });
+    if (present) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
+  function loadWhatThePageNeeds() {
+    NEEDS.forEach(function (need) {
+      if (!document.querySelector(need[0])) return;
+      if (need[2]) style(need[2]);
+      load(need[1]);
+    });
+  }
 
   function current() {
-    var saved = qz.storage.setting("textSize");
+    var saved = (peek().settings || {}).textSize;
     for (var i = 0; i < SIZES.length; i++) if (SIZES[i].id === saved) return i;
     return 0;
   }
@@ -43,7 +123,11 @@
     link.innerHTML = '错题<span class="qz-due__count"></span>';
     header.insertBefore(link, before);
     function refresh() {
-      var due = qz.storage.reviews(true).length;
+      var review = peek().review || {};
+      var today = qz.today();
+      var due = Object.keys(review).filter(function (id) {
+        return review[id] && review[id].due <= today;
+      }).length;
       link.hidden = !due;
       link.querySelector(".qz-due__count").textContent = due;
       link.setAttribute("aria-label", "错题本：今天有" + due + "题要复习");
@@ -54,23 +138,33 @@
   }
 
   function mount() {
+    qz.root(); // resolve while the address still matches Material's config
     var header = document.querySelector(".md-header__inner");
-    if (!header || header.querySelector(".qz-text-size")) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-header__button qz-text-size";
-    button.innerHTML = '字号<span class="qz-text-size__name"></span>';
-    label(button, current());
-    button.addEventListener("click", function () {
-      var index = (current() + 1) % SIZES.length;
-      qz.storage.saveSetting("textSize", SIZES[index].id);
-      apply(index);
+    if (header && !header.querySelector(".qz-text-size")) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-header__button qz-text-size";
+      button.innerHTML = '字号<span class="qz-text-size__name"></span>';
+      var index = current(); // kept here: the save below lands after storage has loaded
       label(button, index);
-    });
-    var before = header.querySelector("[data-md-component=palette]") ||
-      header.querySelector("label[for=__search]");
-    header.insertBefore(button, before);
-    badge(header, button);
+      button.addEventListener("click", function () {
+        index = (index + 1) % SIZES.length;
+        apply(index);
+        label(button, index);
+        load(["qz-storage.js"]).then(function () {
+          qz.storage.saveSetting("textSize", SIZES[index].id);
+        });
+      });
+      var before = header.querySelector("[data-md-component=palette]") ||
+        header.querySelector("label[for=__search]");
+      header.insertBefore(button, before);
+      badge(header, button);
+    }
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(loadWhatThePageNeeds);
+    } else {
+      loadWhatThePageNeeds();
+    }
   }
 
   apply(current());

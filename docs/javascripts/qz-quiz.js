@@ -81,7 +81,7 @@
       letter.textContent = LETTERS[index];
     });
     all(this.el, "[data-qz-key]").forEach(function (key) {
-      key.querySelector(".qz-key__letter").textContent = shown[key.getAttribute("data-qz-key")];
+      key.textContent = shown[key.getAttribute("data-qz-key")];
     });
     this.shown = shown;
   };
@@ -210,6 +210,7 @@
     this.submitButton.addEventListener("click", function () {
       self.submit();
     });
+    this.root.addEventListener("click", followSource);
     this.root.querySelector("[data-qz-reset]").addEventListener("click", function () {
       self.reset();
     });
@@ -300,9 +301,23 @@
     if (first) first.focus();
   };
 
+  /* 回到原文 on the same page: scroll to the section and move the focus there ourselves.
+     Left to instant navigation, the page sometimes stayed where it was. */
+  function followSource(event) {
+    var link = event.target.closest("a[data-qz-source]");
+    if (!link || link.pathname !== location.pathname || !link.hash) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    history.pushState(null, "", link.hash);
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }
+
   /* Where to 继续学习: the last knowledge page with a quiz the member opened. */
   function rememberVisit() {
-    var path = location.href.replace(qz.data.root(), "").replace(/#.*$/, "");
+    var path = location.href.replace(qz.root(), "").replace(/#.*$/, "");
     var title = document.querySelector("article h1");
     if (title) qz.storage.saveVisit(path, title.textContent.replace(/¶$/, "").trim());
   }

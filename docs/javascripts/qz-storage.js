@@ -1,6 +1,7 @@
 /*
  * qz-storage.js: the one owner of what this site keeps in localStorage, and of the rules
- * by which a member's record changes (the 错题本's spaced repetition, merging on import).
+ * by which a member's record changes (the 错题本's spaced repetition); qz-records.js
+ * (export and import) builds on it.
  *
  * One key, "jgdj:v1", holds a JSON object; its "version" is the schema version:
  *   { "version": 2,
@@ -35,7 +36,6 @@
 
   var KEY = "jgdj:v1";
   var VERSION = 2;
-  var APP = "jiguan-dangjian";
   var INTERVALS = [1, 3]; // days until the next review after each right answer
   var MAX_EXAMS = 20;
   var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings"];
@@ -57,14 +57,7 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* Local calendar date, YYYY-MM-DD: reviews fall due by the member's own days. */
-  function day(offset) {
-    var date = new Date(Date.now() + (offset || 0) * 86400000);
-    function pad(n) {
-      return (n < 10 ? "0" : "") + n;
-    }
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
+  var day = qz.today; // from qz-header.js, which every page loads first
 
   /* Bring any supported version up to the current one; null if it cannot be read. */
   function upgrade(data) {
@@ -172,53 +165,24 @@
     }
   }
 
-  function newer(a, b) {
-    if (!isRecord(a)) return b;
-    if (!isRecord(b)) return a;
-    return (b.at || 0) > (a.at || 0) ? b : a;
+  // A record of an older version is saved upgraded at once, so that qz-header.js, which
+  // only reads, sees the 错题本 that version 1 answers became.
+  var before = null;
+  try {
+    before = store && JSON.parse(store.getItem(KEY));
+  } catch (error) {
+    before = null; // corrupt: read() below sets it aside
   }
-
-  /* Merge another record into ours without losing anything from either side. */
-  function merge(ours, theirs) {
-    ["answers", "review"].forEach(function (field) {
-      Object.keys(theirs[field]).forEach(function (id) {
-        ours[field][id] = newer(ours[field][id], theirs[field][id]);
-      });
-    });
-    Object.keys(theirs.stats).forEach(function (id) {
-      var a = ours.stats[id];
-      var b = theirs.stats[id];
-      if (!isRecord(b)) return;
-      var latest = newer(a, b);
-      ours.stats[id] = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen || 0),
-                         right: Math.max(a ? a.right : 0, b.right || 0),
-                         last: latest.last, at: latest.at };
-    });
-    var seen = {};
-    ours.exams = ours.exams.concat(theirs.exams).filter(function (exam) {
-      var key = isRecord(exam) ? exam.at + ":" + exam.score : "";
-      if (!key || seen[key]) return false;
-      seen[key] = true;
-      return true;
-    }).sort(function (a, b) {
-      return b.at - a.at;
-    }).slice(0, MAX_EXAMS);
-    Object.keys(theirs.attempts).forEach(function (id) {
-      ours.attempts[id] = Math.max(ours.attempts[id] || 0, theirs.attempts[id] || 0);
-    });
-    Object.keys(theirs.checks).forEach(function (id) {
-      if (theirs.checks[id] === true) ours.checks[id] = true;
-    });
-    ours.visit = newer(ours.visit, theirs.visit);
-  }
-
   memory = read();
+  if (isRecord(before) && typeof before.version === "number" && before.version < VERSION) {
+    write(memory);
+  }
 
   qz.storage = {
+    version: VERSION,
     status: function () {
       return status;
     },
-    today: day,
     /* The saved page-quiz answer for a question, or null when none or the question changed. */
     answer: function (questionId, hash) {
       var record = read().answers[questionId];
@@ -308,31 +272,10 @@
         data.settings[name] = value;
       });
     },
-    /* The whole record as a file's content (导出学习记录). */
-    exportText: function () {
-      return JSON.stringify({ app: APP, exported: new Date().toISOString(), data: read() }, null, 1);
-    },
-    /* Merge an exported file's text; returns "" or a message saying why it was refused. */
-    importText: function (text) {
-      var file;
-      try {
-        file = JSON.parse(text);
-      } catch (error) {
-        return "文件已损坏或不是学习记录（无法读取）。本机记录没有改动。";
-      }
-      if (!isRecord(file) || file.app !== APP || !isRecord(file.data)) {
-        return "这不是本站导出的学习记录文件。本机记录没有改动。";
-      }
-      if (typeof file.data.version === "number" && file.data.version > VERSION) {
-        return "这份记录来自更新版本的网页，请先刷新页面再导入。本机记录没有改动。";
-      }
-      var theirs = upgrade(file.data);
-      if (!theirs) return "文件已损坏，无法读取其中的学习记录。本机记录没有改动。";
-      if (status !== "ok") return PROBLEMS[status];
-      return update(function (data) {
-        merge(data, theirs);
-      }) ? "" : PROBLEMS[status];
-    },
+    /* For qz-records.js (export and import): the record, a change to it, an upgrade. */
+    snapshot: read,
+    change: update,
+    upgrade: upgrade,
     /* What to tell the member when progress is not being saved, or "" when it is. */
     problem: function () {
       return PROBLEMS[status] || "";

@@ -446,7 +446,7 @@
   }
 
   function daily(view, index) {
-    var date = qz.storage.today();
+    var date = qz.today();
     var total = index.banks.reduce(function (sum, bank) {
       return sum + bank.count;
     }, 0);
@@ -476,9 +476,9 @@
   function records(view) {
     var message = status(view);
     view.querySelector("[data-qz-export]").addEventListener("click", function () {
-      var blob = new Blob([qz.storage.exportText()], { type: "application/json" });
+      var blob = new Blob([qz.records.exportText()], { type: "application/json" });
       var link = el("a", { href: URL.createObjectURL(blob),
-                           download: "机关党建学习记录-" + qz.storage.today() + ".json" });
+                           download: "机关党建学习记录-" + qz.today() + ".json" });
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -489,7 +489,7 @@
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        message.textContent = qz.storage.importText(String(reader.result)) || TEXT.imported;
+        message.textContent = qz.records.importText(String(reader.result)) || TEXT.imported;
       };
       reader.readAsText(file);
       event.target.value = "";
@@ -509,7 +509,7 @@
       });
       var show = VIEWS[view.getAttribute("data-qz-view")];
       if (show === records) {
-        records(view);
+        records(view); // needs qz-records.js only, no question data
         return;
       }
       qz.data.index().then(function (index) {

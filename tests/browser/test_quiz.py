@@ -84,6 +84,7 @@ def test_source_link_leads_back_to_the_teaching_section(tab, role):
     # Under instant navigation the address updates after the click: wait for it.
     expect(page).to_have_url(re.compile(f"#{role[0].source}$"))
     expect(page.locator(f"#{role[0].source}")).to_be_in_viewport()
+    expect(page.locator(f"#{role[0].source}")).to_be_focused()  # keyboard users land there too
 
 
 def test_fill_answers_ignore_width_spaces_and_quotes(tab, role):

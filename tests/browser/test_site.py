@@ -207,3 +207,44 @@ def test_every_page_reads_on_a_phone(browser, site, path):
     assert width <= PHONE["width"], f"{path} is {width}px wide"
     page.context.close()
     assert tab.errors == []
+
+
+def own_assets(tab, site) -> dict[str, int]:
+    """This project's scripts and stylesheets a page requested, with their gzip sizes."""
+    import gzip
+
+    sizes = {}
+    for url in tab.requests:
+        path = url.removeprefix(site.root_url)
+        if path.startswith(("javascripts/", "stylesheets/")):
+            sizes[path] = len(gzip.compress((site.directory / path).read_bytes(), 9))
+    return sizes
+
+
+def test_pages_without_a_quiz_load_only_the_header_script(browser, site):
+    """Issue 6: what every page loads (字号, 错题) stays apart and under 2 KiB gzip."""
+    tab = open_tab(browser)
+    tab.page.goto(site.root_url + "glossary/")
+    expect(tab.page.locator(".qz-text-size")).to_be_visible()
+    assets = own_assets(tab, site)
+    scripts = {path: size for path, size in assets.items() if path.endswith(".js")}
+    assert list(scripts) == ["javascripts/qz-header.js"]
+    assert scripts["javascripts/qz-header.js"] <= 2048
+    assert "stylesheets/quiz.css" not in assets
+    tab.page.context.close()
+
+
+def test_quiz_page_scripts_and_stylesheet_within_8_kib_gzip(browser, site):
+    """Issue 6: the quiz's own script and stylesheet, cached files, at most 8 KiB gzip."""
+    tab = open_tab(browser)
+    tab.page.goto(site.root_url + "role/")
+    tab.page.wait_for_selector("[data-qz-ready]")
+    assets = own_assets(tab, site)
+    quiz = {path: size for path, size in assets.items()
+            if path not in ("javascripts/qz-header.js", "stylesheets/theme.css")}
+    assert set(quiz) == {"javascripts/qz-storage.js", "javascripts/qz-check.js",
+                         "javascripts/qz-quiz.js", "stylesheets/quiz.css"}
+    assert sum(quiz.values()) <= 8192, quiz
+    html = (site.directory / "role" / "index.html").read_text(encoding="utf-8")
+    assert "<style" not in html and "function(" not in html  # nothing inlined
+    tab.page.context.close()
