@@ -309,6 +309,7 @@
     var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (!target) return;
     event.preventDefault();
+    event.stopPropagation(); // instant navigation would otherwise re-render the page
     history.pushState(null, "", link.hash);
     target.setAttribute("tabindex", "-1");
     target.scrollIntoView();
