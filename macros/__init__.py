@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from macros.assets import minify
+from macros.blocks import hold
 from macros.data import write_data
 from macros.errors import BankError, BankErrors
 from macros.model import TYPE_LABELS, Bank
@@ -39,6 +40,8 @@ def define_env(env: Any) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     banks = load_banks(project_dir / "quizzes", docs_dir, project_dir)
     renderer = Renderer(env.conf["markdown_extensions"], env.conf["mdx_configs"])
+    if "macros.blocks" not in env.conf["markdown_extensions"]:
+        env.conf["markdown_extensions"].append("macros.blocks")  # puts held quizzes back
     env.variables["quiz_banks"] = banks
     # The mock paper's settings: mkdocs.yml extra: exam: (a site without it has no mock paper).
     raw_exam = env.conf["extra"].get("exam")
@@ -52,7 +55,7 @@ def define_env(env: Any) -> None:
     def quiz(bank_id: str) -> Markup:
         """Render the bank ``bank_id`` (checked to exist in ``on_pre_page_macros``)."""
         bank: Bank = banks[bank_id]
-        return renderer.quiz(bank, read_heading_ids(docs_dir / bank.page))
+        return Markup(hold(renderer.quiz(bank, read_heading_ids(docs_dir / bank.page))))
 
     @env.macro
     def study_view(view: str) -> Markup:
@@ -69,13 +72,13 @@ def define_env(env: Any) -> None:
     @env.macro
     def paper(bank_id: str) -> Markup:
         """Render the paper of bank ``bank_id`` (checked to exist in ``on_pre_page_macros``)."""
-        return papers.bank_paper(banks[bank_id])
+        return Markup(hold(papers.bank_paper(banks[bank_id])))
 
     @env.macro
     def mock_paper() -> Markup:
         """Render the mock paper drawn from all banks by ``extra: exam:``."""
         assert exam is not None  # on_pre_page_macros reports a missing exam: setting
-        return papers.mock_paper(exam)
+        return Markup(hold(papers.mock_paper(exam)))
 
 
 def on_pre_page_macros(env: Any) -> None:

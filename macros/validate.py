@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
@@ -25,6 +26,10 @@ from macros.pages import read_heading_ids
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).with_name("bank.schema.json")).read_text(encoding="utf-8")
 )
+# Most builds have no mistake in any bank: a compiled validator (the same schema, read as
+# draft 7, whose features it uses) says so ten times faster; jsonschema runs only when it
+# does not, to find and locate every mistake.
+_VALID = fastjsonschema.compile({**SCHEMA, "$schema": "http://json-schema.org/draft-07/schema#"})
 _REGISTRY = Registry().with_resource(SCHEMA["$id"], Resource.from_contents(SCHEMA))
 _VALIDATOR = Draft202012Validator(SCHEMA, registry=_REGISTRY)
 _RESOLVER = _REGISTRY.resolver(SCHEMA["$id"])
@@ -52,6 +57,15 @@ def _show(value: Any) -> str:
         return "一组内容" if isinstance(value, dict) else "一个列表"
     text = str(value)
     return f"“{text[:24]}{'…' if len(text) > 24 else ''}”"
+
+
+def schema_valid(data: Any) -> bool:
+    """Tell quickly whether a bank passes the schema (see ``_VALID``)."""
+    try:
+        _VALID(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _hint(error: ValidationError) -> str | None:
@@ -219,7 +233,7 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
     errors: list[BankError] = []
     broken_questions: set[int] = set()
     bank_broken = False
-    for error in _VALIDATOR.iter_errors(data):
+    for error in ([] if schema_valid(data) else _VALIDATOR.iter_errors(data)):
         for path, message in _schema_messages(error):
             found = BankError(display, line_of(data, path), _question_id(data, path), message)
             if found not in errors:  # e.g. an empty text breaks both minLength and pattern
