@@ -28,6 +28,18 @@
   ];
   var requested = {};
 
+  /* Run start on every page view: Material's document$ emits after each instant navigation
+     (and replays the current page to late subscribers); without Material, on DOM ready. */
+  qz.onPage = function (start) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  };
+
   /* Local calendar date, YYYY-MM-DD (offset in days): the 错题本 counts the member's days. */
   qz.today = function (offset) {
     var date = new Date(Date.now() + (offset || 0) * 86400000);
@@ -160,11 +172,7 @@
       header.insertBefore(button, before);
       badge(header, button);
     }
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(loadWhatThePageNeeds);
-    } else {
-      loadWhatThePageNeeds();
-    }
+    qz.onPage(loadWhatThePageNeeds);
   }
 
   apply(current());

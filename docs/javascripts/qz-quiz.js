@@ -336,11 +336,5 @@
   qz.Quiz = Quiz;
   qz.Question = Question;
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  qz.onPage(start);
 })();
