@@ -214,6 +214,13 @@
         });
       });
     },
+    forgetReviews: function (questionIds) {
+      return update(function (data) {
+        questionIds.forEach(function (id) {
+          delete data.review[id];
+        });
+      });
+    },
     stats: function () {
       return read().stats;
     },

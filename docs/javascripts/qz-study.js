@@ -378,6 +378,22 @@
       var chosen = entries(loaded).filter(function (entry) {
         return wanted[entry.data.id];
       });
+      // Questions removed from the banks since they were answered leave the book.
+      var gone = due.filter(function (entry) {
+        return !chosen.some(function (found) {
+          return found.data.id === entry.id;
+        });
+      });
+      if (gone.length) {
+        qz.storage.forgetReviews(gone.map(function (entry) {
+          return entry.id;
+        }));
+        status(view).textContent = TEXT.reviewCount(chosen.length, all.length - gone.length);
+      }
+      if (!chosen.length) {
+        status(view).textContent = TEXT.noReview;
+        return;
+      }
       var made = quiz(stage, "review", chosen, index, function () {
         status(view).textContent = TEXT.reviewDone;
       });

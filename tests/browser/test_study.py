@@ -365,3 +365,27 @@ def test_views_in_use_have_no_accessibility_violation(browser, site, by_id, view
         screenshot(page, "exam-phone")
     assert found == {"practice": [], "exam": [], "report": []}
     page.context.close()
+
+
+def test_an_import_naming_removed_questions_leaves_no_ghosts(browser, site, banks, tmp_path):
+    """Records survive questions removed since the export: the 错题本 drops them."""
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.root_url + "role/")
+    answer(page, banks["role"].questions[0], right=False)
+    submit(page)
+    old = json.loads(page.evaluate("localStorage.getItem('jgdj:v1')"))
+    old["review"]["role-999"] = {"bank": "role", "step": 0, "due": "2000-01-01", "at": 1}
+    old["stats"]["role-999"] = {"bank": "role", "seen": 1, "right": 0, "last": False, "at": 1}
+    exported = tmp_path / "old.json"
+    exported.write_text(json.dumps({"app": "jiguan-dangjian", "data": old}), encoding="utf-8")
+    page.goto(site.root_url + "study/records/")
+    page.locator("[data-qz-import]").set_input_files(exported)
+    expect(page.locator("[data-qz-status]")).to_have_text("导入完成，两边的记录已合并。")
+    expect(page.locator(".qz-due")).to_have_text("错题2")  # counted until the book is opened
+    page.goto(site.root_url + "study/review/")
+    assert shown_ids(page) == [banks["role"].questions[0].id]
+    expect(page.locator("[data-qz-status]")).to_have_text("今天要复习1题（错题本共1题）。")
+    expect(page.locator(".qz-due")).to_have_text("错题1")
+    page.context.close()
+    assert tab.errors == []
