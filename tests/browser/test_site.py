@@ -17,7 +17,8 @@ from tests.conftest import ROOT
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 PAGES = ["", "onboarding/", "role/", "tasks/", "tasks/theory-study/", "tasks/ideological-work/",
          "tasks/integrity/", "tasks/organizational-life/", "methods/", "study/", "study/practice/",
-         "study/exam/", "study/review/", "study/records/", "glossary/", "about/"]
+         "study/exam/", "study/review/", "study/records/", "papers/", "papers/role/",
+         "papers/mock/", "glossary/", "about/"]
 GLOSSARY = read_glossary(ROOT / "docs" / "glossary.md")
 
 
@@ -98,6 +99,8 @@ def test_no_accessibility_violation_on_any_page(browser, site, viewport, scheme)
         page.goto(site.subpath_url + path)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
             "slate" if scheme == "dark" else "default")
+        if page.locator("[data-qz-paper]").count():
+            page.wait_for_selector("[data-qz-paper][data-qz-ready]")  # the print checkbox shown
         if violations := axe_violations(page, ALL_IMPACTS):
             found[path or "home"] = violations
     assert found == {}
