@@ -30,6 +30,8 @@ class Question:
     options: dict[str, str] = field(default_factory=dict)
     difficulty: int | None = None
     tags: tuple[str, ...] = ()
+    point: str | None = None  # questions sharing a point test the same fact: one per mock exam
+    any_order: bool = False  # fill: the blanks' answers may be given in any order
 
     @property
     def content_hash(self) -> str:

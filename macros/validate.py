@@ -39,6 +39,7 @@ FIELD_NAMES = {
     "questions": "题目列表",
     "type": "题型", "stem": "题干", "options": "选项", "answer": "答案", "explanation": "解析",
     "source": "出处小节", "difficulty": "难度", "tags": "标签",
+    "point": "考点", "any_order": "答案顺序不限",
 }
 # Steps in a schema path after which the schema describes a child value.
 _CHILD_STEPS = {"properties", "items", "additionalProperties", "propertyNames", "prefixItems"}
@@ -220,7 +221,8 @@ def _to_question(data: LineDict) -> Question:
         explanation=data["explanation"], source=data["source"], line=data.line,
         source_line=data.key_lines["source"],
         options=dict(data.get("options", {})), difficulty=data.get("difficulty"),
-        tags=tuple(data.get("tags", [])),
+        tags=tuple(data.get("tags", [])), point=data.get("point"),
+        any_order=bool(data.get("any_order", False)),
     )
 
 

@@ -108,22 +108,38 @@ def test_one_wording_per_term():
     assert found == []
 
 
-PUBLISHED = ROOT / "tests" / "fixtures" / "published-question-ids.txt"
+PUBLISHED = ROOT / "quizzes" / "published-ids.txt"
+
+
+def published_ids() -> tuple[set[str], set[str]]:
+    """Read the registry: (every id ever published, the ids retired on purpose)."""
+    published: set[str] = set()
+    retired: set[str] = set()
+    for line in PUBLISHED.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        published.add(words[0])
+        if words[1:] == ["已停用"]:
+            retired.add(words[0])
+    return published, retired
 
 
 def test_published_question_ids_are_never_removed_or_renamed():
-    """Progress is keyed by question id: a published id must stay (QUIZ-1).
-
-    To retire a question on purpose, remove its id from the published list too.
-    """
-    published = set(PUBLISHED.read_text(encoding="utf-8").split())
+    """Progress is keyed by question id: a published id stays, unless marked 已停用."""
+    published, retired = published_ids()
     current = {question.id for question in QUESTIONS}
-    assert published - current == set()
+    assert published - retired - current == set()
+
+
+def test_retired_ids_never_return():
+    _, retired = published_ids()
+    assert retired & {question.id for question in QUESTIONS} == set()
 
 
 def test_new_questions_are_recorded_as_published():
     current = {question.id for question in QUESTIONS}
-    unrecorded = current - set(PUBLISHED.read_text(encoding="utf-8").split())
+    unrecorded = current - published_ids()[0]
     assert unrecorded == set(), f"add to {PUBLISHED.name}: {sorted(unrecorded)}"
 
 
