@@ -21,22 +21,52 @@
   // What each kind of content needs, in load order; scripts already loaded are skipped.
   var NEEDS = [
     ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
-    ["[data-qz-view]", ["qz-data.js", "qz-study.js"]],
-    ["[data-qz-view=records]", ["qz-records.js"]],
+    ["[data-qz-view]", ["qz-data.js", "qz-views.js"]],
+    ["[data-qz-view=practice]", ["qz-practice.js"]],
+    ["[data-qz-view=exam]", ["qz-exam.js"]],
+    ["[data-qz-view=review]", ["qz-review.js"]],
+    ["[data-qz-view=progress]", ["qz-progress.js"]],
+    ["[data-qz-view=daily]", ["qz-daily.js"]],
+    ["[data-qz-view=records]", ["qz-records.js", "qz-transfer.js"]],
     ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
     [".qz-paper", ["qz-paper.js"], "print.css"],
   ];
   var requested = {};
 
   /* Run start on every page view: Material's document$ emits after each instant navigation
-     (and replays the current page to late subscribers); without Material, on DOM ready. */
+     (and replays the current page to late subscribers); without Material, on DOM ready.
+     start may return a cleanup function: it runs when the member leaves the page, before
+     the next page's starts, so timers and listeners of a view never outlive it. */
+  var cleanups = [];
+  function leave() {
+    var pending = cleanups;
+    cleanups = [];
+    pending.forEach(function (cleanup) {
+      try {
+        cleanup();
+      } catch (error) {
+        window.setTimeout(function () {
+          throw error; // reported, but the other cleanups still run
+        });
+      }
+    });
+  }
+  var subscribed = false;
   qz.onPage = function (start) {
+    function run() {
+      var cleanup = start();
+      if (typeof cleanup === "function") cleanups.push(cleanup);
+    }
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(start);
+      if (!subscribed) {
+        subscribed = true;
+        window.document$.subscribe(leave); // first subscriber: cleans up before new starts
+      }
+      window.document$.subscribe(run);
     } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", start);
+      document.addEventListener("DOMContentLoaded", run);
     } else {
-      start();
+      run();
     }
   };
 
