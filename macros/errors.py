@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from mkdocs.exceptions import PluginError
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class BankError:
     """One mistake in one bank, located as precisely as the YAML parser allows."""
 
@@ -15,6 +15,10 @@ class BankError:
     line: int
     question_id: str | None
     message: str
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """Order by file and line; a bank-wide error (no question id) sorts with text ones."""
+        return self.path, self.line, self.question_id or "", self.message
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
@@ -31,7 +35,7 @@ class BankErrors(PluginError):
     """
 
     def __init__(self, errors: list[BankError]) -> None:
-        self.errors = sorted(errors)
+        self.errors = sorted(errors, key=BankError.sort_key)
         lines = [f"发现 {len(self.errors)} 处错误，请修改后重新构建："]
         lines += [f"  {error}" for error in self.errors]
         super().__init__("\n".join(lines))

@@ -3,7 +3,9 @@
 PyYAML throws line numbers away once it has built dicts and lists; the
 validator needs them to tell the maintainer where a mistake is, so the
 loader keeps them on dict and list subclasses.  It also rejects what PyYAML
-silently accepts but a maintainer never means: duplicate keys.
+silently accepts but a maintainer never means: duplicate keys, text that
+YAML 1.1 turns into a number or a date (``12:30`` is 750, ``010`` is 8), and
+anchors and aliases (twelve lines of them expand to gigabytes).
 """
 
 from __future__ import annotations
@@ -43,6 +45,31 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
     """Safe loader whose mappings and sequences carry their line numbers."""
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+# Fields whose values are text as the maintainer wrote it; in ``answer`` a judge question's
+# true/false (YAML 1.2's spellings only: not yes, no, on, off) stays a boolean.
+_TEXT_KEYS = {"title", "stem", "explanation", "options", "tags", "answer"}
+_BOOLEANS = {"true", "True", "TRUE", "false", "False", "FALSE"}
+
+
+def _as_written(node: yaml.Node, keep_booleans: bool) -> None:
+    """Retag the plain scalars under ``node`` as text, so YAML 1.1 cannot turn them into numbers.
+
+    An empty value stays null (the schema then says what is missing).
+    """
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value != "":  # plain: None in PyYAML, "" in libyaml
+            boolean = keep_booleans and node.value in _BOOLEANS
+            node.tag = _BOOL_TAG if boolean else _STR_TAG
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            _as_written(child, keep_booleans)
+    elif isinstance(node, yaml.MappingNode):
+        for _, child in node.value:
+            _as_written(child, keep_booleans)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
@@ -58,6 +85,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 None, None, f"键 {key} 重复出现（第 {first} 行已经有了），请删去其中一个",
                 key_node.start_mark,
             )
+        if key in _TEXT_KEYS:
+            _as_written(value_node, keep_booleans=key == "answer")
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -72,6 +101,23 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _first_anchor_or_alias(text: str) -> int | None:
+    """Return the line of the first YAML anchor (&name) or alias (*name), if any.
+
+    Banks never need them, and an alias bank of a dozen lines expands to gigabytes in
+    whatever walks it. Tokens are only scanned when the text has an ``&`` or ``*`` at all.
+    """
+    if "&" not in text and "*" not in text:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=_SafeLoader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                return token.start_mark.line + 1
+    except yaml.MarkedYAMLError:
+        return None  # the parse below reports the syntax error with its own message
+    return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
@@ -101,6 +147,10 @@ def load_bank_file(path: Path, display: str) -> tuple[Any, list[BankError]]:
         return None, [BankError(display, line, None,
                                 "这一行有无法识别的字符：文件不是 UTF-8 编码。"
                                 "请在编辑器中选择“另存为 UTF-8”后再保存")]
+    if (line := _first_anchor_or_alias(text)) is not None:
+        return None, [BankError(display, line, None,
+                                "题库里不能用 YAML 的锚点（&名字）和别名（*名字）："
+                                "每道题的内容请完整写出，不要引用别处")]
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

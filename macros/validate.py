@@ -79,6 +79,7 @@ def _hint(error: ValidationError) -> str | None:
         # jsonschema leaves ``$ref`` hops out of the path: follow them when the step is missing.
         while isinstance(node, dict) and step not in node and "$ref" in node:
             node = _RESOLVER.lookup(node["$ref"]).contents
+            hint = node.get("x-message", hint)
         try:
             node = node[step]
         except (KeyError, IndexError, TypeError):

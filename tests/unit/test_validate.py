@@ -68,3 +68,16 @@ def test_content_hash_changes_with_what_is_answered(sample_site):
     bank.write_text(text.replace("机关党组织是哪一类组织？", "机关党组织属于哪一类组织？"),
                     encoding="utf-8")
     assert load(sample_site)["sample"].questions[0].content_hash != before
+
+
+def test_flow_style_bank_with_mixed_mistakes_lists_them_in_chinese(sample_site):
+    """A flow-style bank put a bank-wide and a question error on one line: no traceback."""
+    (sample_site / "quizzes" / "sample.yml").write_text(
+        "id: sample\ntitle: 样例自测\npage: sample.md\n"
+        "questions: [{id: sample-01, type: judge, stem: 题干。, answer: true, explanation: 解析。,"
+        " source: nope}, 5]\n", encoding="utf-8")
+    with pytest.raises(BankErrors) as raised:
+        load(sample_site)
+    assert [(e.line, e.question_id) for e in raised.value.errors] == [(4, None), (4, "sample-01")]
+    assert "每道题是一组内容" in raised.value.errors[0].message
+    assert "source “nope”" in raised.value.errors[1].message
