@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from macros.errors import BankError, BankErrors
 from macros.model import TYPE_LABELS, Bank, Question
-from macros.pages import heading_ids, page_title
+from macros.pages import read_heading_ids, read_page_title
 from macros.render import Renderer
 
 TYPES = tuple(TYPE_LABELS)
@@ -180,9 +180,8 @@ class PaperRenderer:
         """Question id → “page title › section title”, read from the pages as they are now."""
         sources = {}
         for bank in banks:
-            markdown = (self._docs_dir / bank.page).read_text(encoding="utf-8-sig")
-            title = page_title(markdown) or bank.title
-            anchors = heading_ids(markdown)
+            title = read_page_title(self._docs_dir / bank.page) or bank.title
+            anchors = read_heading_ids(self._docs_dir / bank.page)
             for question in bank.questions:
                 sources[question.id] = f"{title} › {anchors[question.source]}"
         return sources

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,21 @@ _CHILD_STEPS = {"properties", "items", "additionalProperties", "propertyNames", 
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 _BAD_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[")
+# What qz-check.js ignores when it compares a fill answer (keep the two in step).
+_IGNORED = re.compile(r"[\s\"'“”‘’「」『』《》〈〉]")
+# Ids become keys of JavaScript objects in the browser (saved answers, the study data):
+# a name Object.prototype already has would read as an inherited function.
+RESERVED_IDS = {"constructor", "prototype", "__proto__", "hasownproperty", "isprototypeof",
+                "propertyisenumerable", "tolocalestring", "tostring", "valueof"}
+
+
+def normalize_fill(text: str) -> str:
+    """Compare fill answers as qz-check.js does: NFKC, no spaces or quotation marks, lower case."""
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _reserved(value: Any) -> bool:
+    return isinstance(value, str) and value.lower() in RESERVED_IDS
 
 
 def _show(value: Any) -> str:
@@ -201,7 +217,17 @@ def _check_question(question: LineDict) -> Iterator[tuple[list[Any], str]]:
         for key in chosen:
             if key not in options:
                 yield ["answer"], f"answer “{key}” 不在 options 中（{letters}）"
+    for key in ("id", "point"):
+        if _reserved(question.get(key)):
+            yield [key], (f"{key} 不能用 “{question[key]}”：它是 JavaScript 对象自带的名字，"
+                          "浏览器会把它当成别的东西，请换一个")
     if kind == "fill":
+        for index, blank in enumerate(question["answer"]):
+            for accepted in blank if isinstance(blank, list) else [blank]:
+                if not normalize_fill(str(accepted)):
+                    yield ["answer", index], (
+                        f"第 {index + 1} 个空的答案 {_show(accepted)} 去掉空格和引号后什么也不剩，"
+                        "学员怎么填都对不上：请写出要填的文字")
         blanks = len(BLANK.findall(question["stem"]))
         answers = len(question["answer"])
         if blanks == 0:
@@ -250,7 +276,11 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
         return None, errors
     if isinstance(data.get("title"), str) and (problem := _unsafe_text(data["title"])):
         errors.append(BankError(display, line_of(data, ["title"]), None, f"title {problem}"))
-    if isinstance(data.get("id"), str) and data["id"] != stem:
+    if _reserved(data.get("id")):
+        errors.append(BankError(display, line_of(data, ["id"]), None,
+                                f"题库 id 不能用 “{data['id']}”：它是 JavaScript 对象自带的名字，"
+                                "请给题库和文件换一个名字"))
+    elif isinstance(data.get("id"), str) and data["id"] != stem:
         errors.append(BankError(display, line_of(data, ["id"]), None,
                                 f"题库 id “{data['id']}” 应与文件名 {stem}.yml 一致"))
     for index, question in enumerate(data["questions"]):
@@ -273,15 +303,22 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
 def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
     """Rules across banks and pages: unique question ids, pages and anchors that exist."""
     errors: list[BankError] = []
-    first_seen: dict[str, tuple[str, int]] = {}
+    holders: dict[str, list[tuple[Bank, Question]]] = {}
     for bank in banks:
         for question in bank.questions:
-            if question.id in first_seen:
-                path, line = first_seen[question.id]
-                errors.append(BankError(bank.path, question.line, question.id,
-                                        f"题目 id 重复：{path}:{line} 已经用过这个 id，请换一个"))
-            else:
-                first_seen[question.id] = (bank.path, question.line)
+            holders.setdefault(question.id, []).append((bank, question))
+    for question_id, found in holders.items():
+        if len(found) == 1:
+            continue
+        # Ids are written <bank>-NN: the question in its own bank is the published one, so the
+        # message blames the newcomer (otherwise, the one read later).
+        owner = next((held for held in found if question_id.startswith(f"{held[0].id}-")),
+                     found[0])
+        for bank, question in (held for held in found if held is not owner):
+            errors.append(BankError(
+                bank.path, question.line, question.id,
+                f"题目 id 重复：{owner[0].path}:{owner[1].line} 已经用过这个 id，请换一个"))
+    for bank in banks:
         page = docs_dir / bank.page
         if not page.is_file():
             errors.append(BankError(bank.path, bank.page_line, None,

@@ -38,6 +38,10 @@ def test_broken_bank_gives_one_located_message(case: Path, sample_site: Path):
     """Guards the maintainer's one clear message: file, line, question id, what to fix."""
     expected = expectations(case)
     shutil.copy(case, sample_site / "quizzes" / "sample.yml")
+    page = sample_site / "docs" / "sample.md"
+    # A heading commented out is no section a question can point at (source-heading-in-comment).
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!--\n## 隐藏 {: #hidden }\n-->\n",
+                    encoding="utf-8")
     with pytest.raises(BankErrors) as raised:
         load_banks(sample_site / "quizzes", sample_site / "docs", sample_site)
     errors = raised.value.errors

@@ -10,6 +10,8 @@ import pytest
 from macros.errors import BankErrors
 from macros.validate import load_banks
 
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+
 
 def load(site: Path):
     return load_banks(site / "quizzes", site / "docs", site)
@@ -26,17 +28,22 @@ def test_valid_bank_becomes_model(sample_site):
 
 
 def test_question_ids_are_unique_across_banks(sample_site):
-    """Progress is keyed by question id, so two banks must never share one."""
+    """Progress is keyed by question id, so two banks must never share one.
+
+    The message must blame the newcomer: other.yml is read first (file-name order), but
+    sample-01 belongs to sample.yml, where it was published.
+    """
     other = (sample_site / "quizzes" / "sample.yml").read_text(encoding="utf-8")
     other = other.replace("id: sample\n", "id: other\n", 1).replace("sample-02", "other-02")
     (sample_site / "quizzes" / "other.yml").write_text(other, encoding="utf-8")
+    shared = {q.id for q in load_banks(FIXTURE / "quizzes", FIXTURE / "docs", FIXTURE)["sample"]
+              .questions} - {"sample-02"}
     with pytest.raises(BankErrors) as raised:
         load(sample_site)
-    messages = [str(error) for error in raised.value.errors]
-    # Banks are read in file-name order: other.yml first, so sample.yml's reuse is reported.
-    assert len(messages) == 3  # sample-01, -03, -04 are shared; other-02 is not
-    assert all(m.startswith("quizzes/sample.yml:") for m in messages)
-    assert "题目 sample-01：题目 id 重复：quizzes/other.yml:" in messages[0]
+    errors = raised.value.errors
+    assert sorted(error.question_id for error in errors) == sorted(shared)
+    assert all(error.path == "quizzes/other.yml" for error in errors)
+    assert "题目 id 重复：quizzes/sample.yml:" in errors[0].message
 
 
 def test_every_mistake_of_a_build_is_reported_together(sample_site):
