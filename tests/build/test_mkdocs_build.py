@@ -84,9 +84,11 @@ def test_broken_bank_fails_build_with_one_message_and_no_traceback(case, sample_
 @pytest.mark.parametrize(("markdown", "expected"), [
     ('{{ quiz("nosuch") }}', 'docs/sample.md:18：quiz("nosuch") 找不到题库 quizzes/nosuch.yml'),
     ("## 坏标题 {#bad}", "docs/sample.md:18：标题 id 要写成 {: #english-id }"),
+    ('{{ quiz(bank_id="sample") }}', 'docs/sample.md:18：quiz(…) 要写成 quiz("题库id")'),
+    ('{{ quiz("sample") }}', 'docs/sample.md:18：quiz("sample") 在本页第 17 行已经有了'),
 ])
 def test_page_mistakes_fail_build_with_located_message(markdown, expected, sample_site, tmp_path):
-    """An unknown bank name or a Jinja-style heading id is named with page and line.
+    """An unknown bank, a Jinja-style heading id, a keyword or a repeated quiz: page and line.
 
     The page gets front matter too (4 lines), which MkDocs strips before the
     macros see the page: the line must still be the file's own line 18.
