@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from deploy.csp import configured_hashes, inline_script_hashes
-from tests.browser.conftest import PHONE, open_tab
+from tests.browser.conftest import NGINX_CONF, PHONE, open_tab
 from tests.browser.driver import answer, submit
 from tests.browser.test_site import PAGES, open_search, search
 
@@ -71,12 +71,52 @@ def test_gzip_and_mime_types(site, pattern, mime):
 
 
 def test_fingerprinted_assets_are_cached_long_and_pages_revalidate(site):
+    """Material's fingerprinted files never change: a year, immutable. All else revalidates,
+    the patched search worker included (its content changes under one name)."""
     _, fingerprinted, _ = fetch(asset(site, r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"))
     max_age = int(re.search(r"max-age=(\d+)", fingerprinted["Cache-Control"])[1])
     assert max_age >= 365 * 24 * 3600
-    for url in [site.subpath_url, site.subpath_url + "javascripts/qz-quiz.js"]:
-        _, headers, _ = fetch(url)
+    assert "immutable" in fingerprinted["Cache-Control"]
+    for url in [site.subpath_url, site.subpath_url + "javascripts/qz-quiz.js",
+                site.subpath_url + "assets/javascripts/workers/search-zh.js"]:
+        status, headers, _ = fetch(url)
+        assert status == 200, url
         assert headers["Cache-Control"] == "no-cache", url
+
+
+@pytest.mark.parametrize("path", ["role/", "no-such-page/", "assets/javascripts/bundle"])
+def test_hardening_headers_reach_every_response(site, path):
+    """nginx drops the server block's headers in a location with its own: they are repeated
+    there, and reach pages, fingerprinted assets (a nested location) and the 404 alike."""
+    url = (asset(site, r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
+           if path.startswith("assets/") else site.subpath_url + path)
+    _, headers, body = fetch(url)
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    policy = dict(part.strip().split("=", 1) for part in headers["Permissions-Policy"].split(","))
+    assert {policy[name] for name in ("camera", "microphone", "geolocation", "payment")} == {"()"}
+    assert "Content-Security-Policy" in headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Server"] == "nginx"  # server_tokens off: no version
+    assert b"nginx/" not in body
+
+
+def test_dotfiles_are_denied(site):
+    """A stray .git or .env copied along with the site must not be served."""
+    secret = site.directory / ".env"
+    secret.write_text("PASSWORD=x\n", encoding="utf-8")
+    try:
+        status, _, body = fetch(site.subpath_url + ".env")
+    finally:
+        secret.unlink()
+    assert status == 403
+    assert b"PASSWORD" not in body
+
+
+def test_hsts_is_offered_for_https():
+    """HSTS binds a host to https, so it ships commented out with a note saying when to use it."""
+    conf = NGINX_CONF.read_text(encoding="utf-8")
+    assert re.search(r"^\s*# add_header Strict-Transport-Security \"max-age=\d+\" always;$",
+                     conf, re.MULTILINE)
 
 
 def test_missing_page_gets_the_site_404(site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -116,19 +117,33 @@ def test_serve_stops_on_broken_bank_with_message(sample_site):
     assert "Traceback" not in result.stderr
 
 
-def test_patched_search_worker_still_replaces_materials_own(real_site):
+def test_patched_search_worker_is_served_under_a_name_of_its_own(real_site):
     """overrides/ holds Material's search worker with its query segmentation fixed.
 
-    If a Material upgrade renames the worker, the override would silently stop
-    applying and Chinese search would break again: this fails first.
+    Material's own name is fingerprinted and cached for a year: patched content under it
+    would never reach a browser that cached the original. Pages must load ours by its own
+    name, every fingerprinted file must be Material's byte for byte, and if a Material
+    upgrade renames the worker (the pin moved) the replacement in main.html fails here first.
     """
     import material
 
-    ours = sorted((ROOT / "overrides" / "assets" / "javascripts" / "workers").glob("*.js"))
-    theirs = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-    assert [path.name for path in ours] == [path.name for path in theirs.glob("search.*.js")]
-    built = (real_site / "assets" / "javascripts" / "workers" / ours[0].name).read_text()
-    assert "o<=t.length" in built
+    theirs = Path(material.__file__).parent / "templates"
+    replaced = re.search(r'replace\("workers/(search\.[0-9a-f]{8}\.min\.js)"',
+                         (ROOT / "overrides" / "main.html").read_text(encoding="utf-8"))
+    assert replaced, "overrides/main.html no longer renames the search worker"
+    assert (theirs / "assets" / "javascripts" / "workers" / replaced[1]).is_file()
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  (real_site / "role" / "index.html").read_text(),
+                                  re.DOTALL)[1])
+    assert config["search"] == "../assets/javascripts/workers/search-zh.js"
+    built = real_site / "assets" / "javascripts" / "workers" / "search-zh.js"
+    assert "o<=t.length" in built.read_text()
+    fingerprinted = [path for path in (real_site / "assets").rglob("*")
+                     if re.fullmatch(r".+\.[0-9a-f]{8}\.min\.(css|js)", path.name)]
+    assert fingerprinted
+    for path in fingerprinted:
+        original = theirs / path.relative_to(real_site)
+        assert path.read_bytes() == original.read_bytes(), path
 
 
 def test_paper_pages_give_search_only_their_titles(real_site):
