@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from macros.assets import minify
 from macros.blocks import hold
+from macros.checklist import forget_keys
 from macros.data import write_data
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
@@ -32,6 +33,7 @@ def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     forget_pages()  # mkdocs serve: a rebuild reads the pages as they are now
+    forget_keys()
     banks = load_banks(project_dir / "quizzes", docs_dir, project_dir)
     renderer = Renderer(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     if "macros.blocks" not in env.conf["markdown_extensions"]:

@@ -4,7 +4,9 @@ pymdownx.tasklist renders ``- [ ] text`` as a checkbox inside a ``<label>``
 that ends before the text, so the checkbox has no accessible name and only
 the small box is a tap target.  This postprocessor moves the text inside the
 label and gives each box a stable key (a hash of its text) that
-``qz-checklist.js`` uses to keep the tick in localStorage.
+``qz-checklist.js`` uses to keep the tick in localStorage.  The keys are
+computed here only, from the rendered text, and collected for the study data
+(学习进度 counts the ticks), so a **bold** item has one key everywhere.
 """
 
 from __future__ import annotations
@@ -24,6 +26,18 @@ _ITEM = re.compile(
     re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]+>")
+# Keys of the boxes rendered in this build, in page order (a dict keeps order, drops repeats).
+_RENDERED: dict[str, None] = {}
+
+
+def rendered_keys() -> list[str]:
+    """Return the keys of every checkbox rendered since ``forget_keys``."""
+    return list(_RENDERED)
+
+
+def forget_keys() -> None:
+    """Start a build afresh (``mkdocs serve`` rebuilds in one process)."""
+    _RENDERED.clear()
 
 
 def item_key(text_html: str) -> str:
@@ -35,8 +49,10 @@ def item_key(text_html: str) -> str:
 def _relabel(match: re.Match[str]) -> str:
     text = match["text"].strip()
     checked = match["checked"] or ""
+    key = item_key(text)
+    _RENDERED[key] = None
     return (f'<li class="task-list-item"><label class="task-list-control qz-check">'
-            f'<input type="checkbox"{checked} data-qz-check="{item_key(text)}">'
+            f'<input type="checkbox"{checked} data-qz-check="{key}">'
             f'<span class="task-list-indicator"></span> <span class="qz-check__text">{text}</span>'
             f"</label></li>")
 

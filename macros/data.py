@@ -11,30 +11,20 @@ where ``fetch()`` fails but ``<script src>`` works.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
 
-from macros.checklist import item_key
+from macros.checklist import rendered_keys
 from macros.model import Bank
 from macros.pages import read_heading_ids
 from macros.render import Renderer
-
-_TASK = re.compile(r"^\s*[-*] \[[ xX]\] (?P<text>.+)$", re.MULTILINE)
 
 
 def page_url(page: str, docs_dir: Path, use_directory_urls: bool) -> str:
     """Return the built page's URL from the site root, as MkDocs computes it."""
     return File(page, str(docs_dir), "", use_directory_urls).url
-
-
-def checklist_keys(docs_dir: Path) -> list[str]:
-    """Keys of every checklist item on the site (see macros/checklist.py)."""
-    return [item_key(match["text"].strip())
-            for page in sorted(docs_dir.rglob("*.md"))
-            for match in _TASK.finditer(page.read_text(encoding="utf-8-sig"))]
 
 
 def _script(name: str, data: Any) -> str:
@@ -75,5 +65,5 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
         index.append({"id": bank.id, "title": bank.title, "url": url,
                       "count": len(bank.questions)})
     data = {"banks": index, "actions": str(renderer.template("actions.html")),
-            "checklist": checklist_keys(docs_dir)}
+            "checklist": rendered_keys()}
     (out / "index.js").write_text(_script("index", data), encoding="utf-8")

@@ -163,3 +163,23 @@ def test_paper_pages_give_search_only_their_titles(real_site):
     for bank in banks.values():
         for question in bank.questions:
             assert question.stem[:12] not in text, question.id
+
+
+def test_study_data_lists_the_checklist_keys_the_pages_carry(sample_site, tmp_path):
+    """学习进度 counts ticks by the keys of the rendered boxes: a **bold** item broke that
+    when the study data computed its keys from the Markdown a second way."""
+    config = sample_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "  - pymdownx.tasklist:\n      custom_checkbox: true\n      clickable_checkbox: true\n"
+        "  - macros.checklist\n"), encoding="utf-8")
+    page = sample_site / "docs" / "sample.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\n- [ ] 读完**职能定位**\n- [ ] 参加一次 `组织生活`\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(["build", "--strict", "-d", str(out)], sample_site)
+    assert result.returncode == 0, result.stderr
+    rendered = re.findall(r'data-qz-check="([^"]+)"', (out / "sample" / "index.html").read_text())
+    assert len(rendered) == 2
+    index = (out / "quizdata" / "index.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index(",") + 1: index.rindex(")")])
+    assert data["checklist"] == rendered

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.data import nav_pages
 from macros.errors import BankErrors
 from macros.model import Bank, Question
 from macros.pages import page_title
@@ -33,18 +34,7 @@ _TagBlindLoader.add_multi_constructor("tag:yaml.org,2002:python/",
 MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagBlindLoader)
 
 
-def nav_files(items: Any) -> list[str]:
-    """Every page file named in mkdocs.yml's nav, in order."""
-    if isinstance(items, str):
-        return [items]
-    if isinstance(items, list):
-        return [path for item in items for path in nav_files(item)]
-    if isinstance(items, dict):
-        return [path for value in items.values() for path in nav_files(value)]
-    return []
-
-
-NAV = nav_files(MKDOCS["nav"])
+NAV = nav_pages(MKDOCS["nav"])
 
 
 @pytest.mark.parametrize("bank_id", sorted(BANKS))
@@ -65,7 +55,7 @@ def test_paper_pages_are_in_the_print_section_and_nothing_else_is():
     """The 打印试卷 section lists the index, one paper per bank and the mock paper."""
     section = next(item["打印试卷"] for item in MKDOCS["nav"]
                    if isinstance(item, dict) and "打印试卷" in item)
-    files = nav_files(section)
+    files = nav_pages(section)
     assert files[0] == "papers/index.md" and files[-1] == "papers/mock.md"
     assert sorted(files[1:-1]) == sorted(f"papers/{bank_id}.md" for bank_id in BANKS)
     on_disk = {path.relative_to(DOCS).as_posix() for path in (DOCS / "papers").glob("*.md")}
