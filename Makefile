@@ -14,8 +14,17 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build csp offline test bench lint system-packages clean
 
+# A .venv made by another Python (an upgrade, or PYTHON=python3.12) is rebuilt, not reused:
+# its packages were built for that Python. A missing or broken .venv reports no version.
+PY_VERSION := import sys; print("%d.%d.%d" % sys.version_info[:3])
+VENV_PYTHON := $(shell $(BIN)/python -c '$(PY_VERSION)' 2>/dev/null)
+WANT_PYTHON := $(shell $(PYTHON) -c '$(PY_VERSION)' 2>/dev/null)
+ifneq ($(VENV_PYTHON),$(WANT_PYTHON))
+.PHONY: $(STAMP)
+endif
+
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(if $(filter $(WANT_PYTHON),$(VENV_PYTHON)),,--clear) $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --editable ".[test]"
 	touch $(STAMP)
@@ -41,8 +50,9 @@ csp: $(STAMP)
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
 # fonts-noto-cjk makes Chinese text render in screenshots; deployment tests run nginx.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk nginx-light
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 system-packages:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(NGINX) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(NGINX) ] || [ ! -f $(CJK_FONT) ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "Missing $(SYSTEM_PACKAGES): run 'sudo make system-packages' once." >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
 	fi
