@@ -148,10 +148,29 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Any], str]]:
         yield path, "题库文件的最外层应该是 id、title、page、questions 这几个键"
         return
     if hint is None:
-        hint = f"{_field(path)} 的值不符合要求（{error.message}）"
+        hint = f"{_field(path)} 的值不符合要求：{_plain(error)}"
     if not isinstance(error.instance, dict | list) and error.validator not in {"not", "required"}:
         hint += f"；现在写的是 {_show(error.instance)}"
     yield path, hint
+
+
+_TYPE_NAMES = {"string": "一段文字", "object": "一组“键: 值”", "array": "一个列表",
+               "boolean": "true 或 false", "integer": "一个整数"}
+
+
+def _plain(error: ValidationError) -> str:
+    """Say in Chinese what a rule without its own x-message asks (jsonschema speaks English)."""
+    if error.validator == "type":
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [
+            error.validator_value]
+        return f"应该是{'或'.join(_TYPE_NAMES.get(kind, kind) for kind in kinds)}"
+    if error.validator == "enum":
+        return f"只能是 {'、'.join(_show(value) for value in error.validator_value)} 之一"
+    if error.validator == "minItems":
+        return f"至少要写 {error.validator_value} 项"
+    if error.validator == "uniqueItems":
+        return "列表里有重复的项"
+    return "内容不能是空的，格式请照着已有的题目写"
 
 
 def _options(instance: Any) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 The site is built into a temporary folder and served from a thread: no server
 for anyone to start by hand.  One server serves it at the root, another under
 the subpath /dangjian/ (as an agency intranet often does).  Every test gets a
-fresh browser context, so localStorage starts empty.
+fresh browser context, so localStorage starts empty, and ``new_tab`` fails the test
+whose page raised a script error.  Every test under tests/browser/ is marked
+``browser`` here, so ``pytest -m "not browser"`` runs none of them and needs no Chromium.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,6 +38,15 @@ SUBPATH = "/dangjian/"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder ``browser`` (before ``-m`` deselects by marker)."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -160,6 +171,12 @@ class Tab:
     page: Page
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    expected: tuple[str, ...] = ()  # errors the test provokes on purpose (text they contain)
+
+    def unexpected_errors(self) -> list[str]:
+        """Return the script errors the test did not provoke on purpose."""
+        return [error for error in self.errors
+                if not any(text in error for text in self.expected)]
 
 
 def open_tab(browser: Browser, viewport: dict[str, int] = DESKTOP, **options: object) -> Tab:
@@ -177,13 +194,37 @@ def open_tab(browser: Browser, viewport: dict[str, int] = DESKTOP, **options: ob
     return tab
 
 
+NewTab = Callable[..., Tab]
+
+
 @pytest.fixture
-def tab(browser: Browser) -> Iterator[Tab]:
+def new_tab(browser: Browser) -> Iterator[NewTab]:
+    """Open tabs, each in a fresh context (empty localStorage), a phone (390×844) by default.
+
+    ``new_tab(viewport=DESKTOP, expected_errors=("…",), **context_options)``. At teardown
+    every tab is closed and the test FAILS if any page raised a script error (an uncaught
+    exception or a console error) other than those it expected.
+    """
+    tabs: list[Tab] = []
+
+    def open_new(viewport: dict[str, int] = PHONE, *, expected_errors: tuple[str, ...] = (),
+                 **options: object) -> Tab:
+        tab = open_tab(browser, viewport, **options)
+        tab.expected = expected_errors
+        tabs.append(tab)
+        return tab
+
+    yield open_new
+    for tab in tabs:
+        tab.page.context.close()
+    errors = [error for tab in tabs for error in tab.unexpected_errors()]
+    assert errors == [], "script errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def tab(new_tab: NewTab) -> Tab:
     """A fresh context (empty localStorage) at desktop size; fails on any script error."""
-    tab = open_tab(browser)
-    yield tab
-    tab.page.context.close()
-    assert tab.errors == [], tab.errors
+    return new_tab(DESKTOP)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from deploy.csp import configured_hashes, inline_script_hashes
-from tests.browser.conftest import NGINX_CONF, PHONE, open_tab
+from tests.browser.conftest import DESKTOP, NGINX_CONF, PHONE
 from tests.browser.driver import answer, submit
 from tests.browser.test_site import PAGES, open_search, search
 
@@ -126,9 +126,9 @@ def test_missing_page_gets_the_site_404(site):
     assert "Content-Security-Policy" in headers
 
 
-def test_the_policy_is_enforced(browser, site):
+def test_the_policy_is_enforced(new_tab, site):
     """Proves the CSP is live: an injected inline script is refused and reported."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP, expected_errors=("Content Security Policy",))
     page = tab.page
     page.goto(site.subpath_url)
     ran = page.evaluate("""() => new Promise(resolve => {
@@ -139,13 +139,12 @@ def test_the_policy_is_enforced(browser, site):
         setTimeout(() => resolve(window.__injected ? 'ran' : 'silent'), 1000);
     })""")
     assert ran == "refused"
-    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_every_page_works_under_the_policy(browser, site, banks, viewport):
+def test_every_page_works_under_the_policy(new_tab, site, banks, viewport):
     """No CSP violation anywhere: pages, a quiz, search (worker), instant navigation."""
-    tab = open_tab(browser, **({"viewport": viewport} if viewport else {}))
+    tab = new_tab(viewport or DESKTOP)
     page = tab.page
     violations: list[str] = []
     page.add_init_script("""document.addEventListener('securitypolicyviolation',
@@ -164,5 +163,3 @@ def test_every_page_works_under_the_policy(browser, site, banks, viewport):
     page.locator("article a[href$='glossary/']").first.click()  # a link in the text
     expect(page).to_have_title(re.compile("^术语表"))
     assert violations == []
-    page.context.close()
-    assert tab.errors == []

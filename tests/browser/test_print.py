@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from macros.model import BLANK, Question
 from macros.paper import TYPES, draw, exam_config
 from macros.validate import load_banks
-from tests.browser.conftest import PHONE, SCREENSHOTS, Tab, open_tab
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, Tab
 from tests.conftest import ROOT
 from tests.unit.test_paper import MKDOCS
 
@@ -183,9 +183,9 @@ def test_unticking_the_checkbox_prints_the_paper_without_the_key(tab, site, wher
     assert len(print_pdf(page).key_pages) == 1
 
 
-def test_without_javascript_the_key_prints_and_no_dead_checkbox_shows(browser, site):
+def test_without_javascript_the_key_prints_and_no_dead_checkbox_shows(new_tab, site):
     """Progressive enhancement: with scripts off the paper still prints whole, key included."""
-    tab = open_tab(browser, java_script_enabled=False)
+    tab = new_tab(DESKTOP, java_script_enabled=False)
     page = tab.page
     page.goto(site.root_url + "papers/onboarding/")
     expect(page.get_by_role("checkbox")).to_have_count(0)
@@ -193,7 +193,6 @@ def test_without_javascript_the_key_prints_and_no_dead_checkbox_shows(browser, s
     assert len(printed.key_pages) == 1
     check_paper(printed, paper_order(list(BANKS["onboarding"].questions)),
                 BANKS["onboarding"].title)
-    page.context.close()
 
 
 def test_print_media_hides_the_site_around_the_paper(tab, site):
@@ -214,16 +213,14 @@ def test_print_media_hides_the_site_around_the_paper(tab, site):
     expect(page.locator(".qz-paper__screen")).to_be_visible()
 
 
-def test_paper_page_reads_on_a_phone(browser, site):
+def test_paper_page_reads_on_a_phone(new_tab, site):
     """390×844: the paper page fits the width and the checkbox is an easy tap; a screenshot."""
-    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = new_tab(has_touch=True, is_mobile=True)
     page = open_paper(tab, site.root_url + "papers/role/")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "phone-papers-role.png")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"page is {width}px wide"
     assert page.locator(".qz-paper__toggle").bounding_box()["height"] >= 44
-    page.context.close()
-    assert tab.errors == []
 
 

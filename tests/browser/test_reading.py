@@ -7,7 +7,6 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, open_tab
 from tests.browser.test_site import PAGES
 
 TEXT_SIZE = "button.qz-text-size"
@@ -18,8 +17,8 @@ def body_font_px(page) -> float:
                          ".fontSize)")
 
 
-def test_text_size_cycles_persists_and_applies_before_first_paint(browser, site):
-    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+def test_text_size_cycles_persists_and_applies_before_first_paint(new_tab, site):
+    tab = new_tab(has_touch=True, is_mobile=True)
     page = tab.page
     page.goto(site.root_url + "role/")
     standard = body_font_px(page)
@@ -41,8 +40,6 @@ def test_text_size_cycles_persists_and_applies_before_first_paint(browser, site)
     button = page.locator(TEXT_SIZE)
     button.tap()
     assert body_font_px(page) == standard
-    page.context.close()
-    assert tab.errors == []
 
 
 def test_text_size_button_works_by_keyboard_with_a_visible_focus(tab, site):
@@ -59,9 +56,9 @@ def test_text_size_button_works_by_keyboard_with_a_visible_focus(tab, site):
 
 @pytest.mark.parametrize(("width", "size"), [(390, "x-large"), (195, "standard")],
                          ids=["phone-largest-text", "phone-at-200-percent-zoom"])
-def test_layout_holds_without_sideways_scrolling(browser, site, width, size):
+def test_layout_holds_without_sideways_scrolling(new_tab, site, width, size):
     """WCAG 1.4.10 reflow: at the largest size, or at 200% zoom (195 CSS px), no sideways scroll."""
-    tab = open_tab(browser, viewport={"width": width, "height": 844}, has_touch=True,
+    tab = new_tab({"width": width, "height": 844}, has_touch=True,
                    is_mobile=True)
     page = tab.page
     saved = {"version": 1, "answers": {}, "attempts": {}, "checks": {},
@@ -74,4 +71,3 @@ def test_layout_holds_without_sideways_scrolling(browser, site, width, size):
         if scroll > width:
             wide[path or "home"] = scroll
     assert wide == {}
-    page.context.close()

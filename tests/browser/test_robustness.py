@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_tab
+from tests.browser.conftest import DESKTOP, open_tab
 from tests.browser.driver import answer, fieldset, submit
 
 
@@ -43,11 +43,12 @@ def test_back_and_forward_with_instant_navigation_keep_results(tab, site, banks)
     assert page.evaluate("window.__sameDocument === true"), "navigation was a full reload"
 
 
-def test_two_tabs_keep_each_others_progress(browser, site, banks):
+def test_two_tabs_keep_each_others_progress(new_tab, site, banks):
     """Each save re-reads storage first, so answers saved in one tab survive the other's."""
-    first = open_tab(browser)
+    first = new_tab(DESKTOP)
     context = first.page.context
     second = context.new_page()
+    second.on("pageerror", lambda error: first.errors.append(f"{error}\n{error.stack}"))
     first.page.goto(site.root_url + "role/")
     second.goto(site.root_url + "methods/")
     role, methods = banks["role"].questions[0], banks["methods"].questions[0]
@@ -61,5 +62,16 @@ def test_two_tabs_keep_each_others_progress(browser, site, banks):
     for page, question, state in [(first.page, role, "回答错误"), (second, methods, "回答正确")]:
         page.reload()
         expect(fieldset(page, question).locator("[data-qz-feedback]")).to_contain_text(state)
-    context.close()
-    assert first.errors == []
+
+
+def test_script_errors_are_caught_by_the_tab_guard(browser):
+    """``new_tab`` fails a test on script errors: both kinds must reach ``unexpected_errors``."""
+    tab = open_tab(browser)
+    tab.page.set_content("<script>console.error('logged');</script>"
+                         "<script>throw new Error('boom');</script>")
+    try:
+        assert len(tab.unexpected_errors()) == 2
+        tab.expected = ("boom",)
+        assert tab.unexpected_errors() == ["logged"]
+    finally:
+        tab.page.context.close()

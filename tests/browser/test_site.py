@@ -9,16 +9,17 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Page, expect
 
+from macros.data import nav_pages, page_url
 from macros.glossary import read_glossary
-from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.browser.driver import answer, submit
 from tests.conftest import ROOT
+from tests.unit.test_paper import MKDOCS
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-PAGES = ["", "onboarding/", "role/", "tasks/", "tasks/theory-study/", "tasks/ideological-work/",
-         "tasks/integrity/", "tasks/organizational-life/", "methods/", "study/", "study/practice/",
-         "study/exam/", "study/review/", "study/records/", "papers/", "papers/role/",
-         "papers/mock/", "glossary/", "about/"]
+# Every page of the nav, as served (a new page or bank needs no edit here).
+PAGES = [page_url(page, ROOT / "docs", True).removeprefix("./")
+         for page in nav_pages(MKDOCS["nav"])]
 GLOSSARY = read_glossary(ROOT / "docs" / "glossary.md")
 
 
@@ -47,10 +48,10 @@ def open_search(page: Page) -> None:
 
 
 @pytest.mark.parametrize("where", ["root_url", "subpath_url"])
-def test_every_request_stays_on_the_site_origin(browser, site, banks, where):
+def test_every_request_stays_on_the_site_origin(new_tab, site, banks, where):
     """No Google Fonts, no CDN: an intranet with no internet must get a whole site."""
     base = getattr(site, where)
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     failed: list[str] = []
     # Leaving a page aborts its pending requests (ERR_ABORTED): that is no failure.
@@ -71,8 +72,6 @@ def test_every_request_stays_on_the_site_origin(browser, site, banks, where):
         assert parts.path.startswith(origin.path), f"{url} escapes {origin.path}"
     assert failed == []
     assert any(url.endswith("search_index.json") for url in tab.requests)
-    page.context.close()
-    assert tab.errors == []
 
 
 def axe_violations(page: Page, impacts: tuple[str, ...]) -> list[str]:
@@ -87,12 +86,11 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_no_accessibility_violation_on_any_page(browser, site, viewport, scheme):
+def test_no_accessibility_violation_on_any_page(new_tab, site, viewport, scheme):
     """axe-core: no violation of any impact on any page, phone or desktop, light or dark."""
-    options = {"viewport": viewport} if viewport else {}
     # The deployment (nginx, /dangjian/), where the 404 page works; axe is injected as an
     # inline script, which the site's CSP rightly refuses, so this context bypasses it.
-    tab = open_tab(browser, color_scheme=scheme, bypass_csp=True, **options)
+    tab = new_tab(viewport or DESKTOP, color_scheme=scheme, bypass_csp=True)
     page = tab.page
     found = {}
     for path in [*PAGES, "no-such-page/"]:
@@ -104,13 +102,12 @@ def test_no_accessibility_violation_on_any_page(browser, site, viewport, scheme)
         if violations := axe_violations(page, ALL_IMPACTS):
             found[path or "home"] = violations
     assert found == {}
-    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_quiz_page_has_no_serious_accessibility_violation(browser, site, banks, viewport):
+def test_quiz_page_has_no_serious_accessibility_violation(new_tab, site, banks, viewport):
     """axe-core finds no serious or critical violation before or after submitting."""
-    tab = open_tab(browser, **({"viewport": viewport} if viewport else {}))
+    tab = new_tab(viewport or DESKTOP)
     page = tab.page
     page.goto(site.root_url + "role/")
     page.wait_for_selector("[data-qz-ready]")
@@ -119,12 +116,11 @@ def test_quiz_page_has_no_serious_accessibility_violation(browser, site, banks, 
         answer(page, question, right=index % 2 == 0)
     submit(page)
     assert axe_violations(page, ("serious", "critical")) == []
-    page.context.close()
 
 
-def test_phone_layout_has_no_sideways_scroll_and_big_tap_targets(browser, site, banks):
+def test_phone_layout_has_no_sideways_scroll_and_big_tap_targets(new_tab, site, banks):
     """On a 390×844 phone the quiz fits the width and every option is an easy tap."""
-    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = new_tab(has_touch=True, is_mobile=True)
     page = tab.page
     page.goto(site.root_url + "role/")
     page.wait_for_selector("[data-qz-ready]")
@@ -142,20 +138,18 @@ def test_phone_layout_has_no_sideways_scroll_and_big_tap_targets(browser, site, 
     assert min(heights) >= 44
     for box in page.locator(".qz-fill__input, .qz__actions button").all():
         assert box.bounding_box()["height"] >= 44
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_glossary_term_inside_a_chinese_sentence_shows_its_definition(browser, site):
+def test_glossary_term_inside_a_chinese_sentence_shows_its_definition(new_tab, site):
     """Python-Markdown's abbr needs word boundaries; ours must work mid-sentence, by tap too."""
-    for options in ({}, {"viewport": PHONE, "has_touch": True, "is_mobile": True}):
-        tab = open_tab(browser, **options)
+    for options in ({"viewport": DESKTOP}, {"has_touch": True, "is_mobile": True}):
+        tab = new_tab(**options)
         page = tab.page
         page.goto(site.root_url + "tasks/organizational-life/")
         term = page.locator("article li abbr", has_text="三会一课").first
         sentence = term.evaluate("e => e.parentElement.textContent")
         assert sentence.strip() != "三会一课"  # the term sits inside running text
-        if options:
+        if options.get("has_touch"):
             term.scroll_into_view_if_needed()
             term.tap()
         else:
@@ -163,13 +157,12 @@ def test_glossary_term_inside_a_chinese_sentence_shows_its_definition(browser, s
         tooltip = page.locator(".md-tooltip2--active")
         expect(tooltip).to_be_visible()
         expect(tooltip).to_have_text(GLOSSARY["三会一课"])
-        page.context.close()
 
 
 @pytest.mark.parametrize("term", sorted(GLOSSARY))
-def test_every_glossary_term_is_found_by_search(browser, site, term):
+def test_every_glossary_term_is_found_by_search(new_tab, site, term):
     """jieba with the user dictionary keeps each term whole, so searching it finds it."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.root_url)
     open_search(page)
@@ -179,7 +172,6 @@ def test_every_glossary_term_is_found_by_search(browser, site, term):
     texts = [text.replace("\u200b", "")
              for text in page.locator(".md-search-result__item").all_inner_texts()]
     assert any(query in text for text in texts[:5]), f"{term} not in the top results"
-    page.context.close()
 
 
 @pytest.mark.parametrize(("query", "section"), [
@@ -187,20 +179,19 @@ def test_every_glossary_term_is_found_by_search(browser, site, term):
     ("双重组织生活", "监督"),
     ("人文关怀", "人文关怀"),
 ])
-def test_search_leads_to_the_section_that_teaches_the_term(browser, site, query, section):
-    tab = open_tab(browser)
+def test_search_leads_to_the_section_that_teaches_the_term(new_tab, site, query, section):
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.root_url)
     open_search(page)
     titles = search(page, query)
     assert any(section in title for title in titles), titles
-    page.context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_reads_on_a_phone(browser, site, path):
+def test_every_page_reads_on_a_phone(new_tab, site, path):
     """390×844: nothing wider than the screen; a screenshot of each page for a person to look at."""
-    tab = open_tab(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = new_tab(has_touch=True, is_mobile=True)
     page = tab.page
     page.goto(site.root_url + path)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -208,8 +199,6 @@ def test_every_page_reads_on_a_phone(browser, site, path):
     page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path} is {width}px wide"
-    page.context.close()
-    assert tab.errors == []
 
 
 def own_assets(tab, site) -> dict[str, int]:
@@ -224,9 +213,9 @@ def own_assets(tab, site) -> dict[str, int]:
     return sizes
 
 
-def test_pages_without_a_quiz_load_only_the_header_script(browser, site):
+def test_pages_without_a_quiz_load_only_the_header_script(new_tab, site):
     """Issue 6: what every page loads (字号, 错题) stays apart and under 2 KiB gzip."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     tab.page.goto(site.root_url + "glossary/")
     expect(tab.page.locator(".qz-text-size")).to_be_visible()
     assets = own_assets(tab, site)
@@ -234,12 +223,11 @@ def test_pages_without_a_quiz_load_only_the_header_script(browser, site):
     assert list(scripts) == ["javascripts/qz-header.js"]
     assert scripts["javascripts/qz-header.js"] <= 2048
     assert "stylesheets/quiz.css" not in assets
-    tab.page.context.close()
 
 
-def test_quiz_page_scripts_and_stylesheet_within_8_kib_gzip(browser, site):
+def test_quiz_page_scripts_and_stylesheet_within_8_kib_gzip(new_tab, site):
     """Issue 6: the quiz's own script and stylesheet, cached files, at most 8 KiB gzip."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     tab.page.goto(site.root_url + "role/")
     tab.page.wait_for_selector("[data-qz-ready]")
     assets = own_assets(tab, site)
@@ -250,4 +238,3 @@ def test_quiz_page_scripts_and_stylesheet_within_8_kib_gzip(browser, site):
     assert sum(quiz.values()) <= 8192, quiz
     html = (site.directory / "role" / "index.html").read_text(encoding="utf-8")
     assert "<style" not in html and "function(" not in html  # nothing inlined
-    tab.page.context.close()

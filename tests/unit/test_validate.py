@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -88,3 +89,16 @@ def test_flow_style_bank_with_mixed_mistakes_lists_them_in_chinese(sample_site):
     assert [(e.line, e.question_id) for e in raised.value.errors] == [(4, None), (4, "sample-01")]
     assert "每道题是一组内容" in raised.value.errors[0].message
     assert "source “nope”" in raised.value.errors[1].message
+
+
+def test_no_message_leaks_jsonschema_english(sample_site):
+    """A rule without its own hint still speaks Chinese to the maintainer."""
+    bank = sample_site / "quizzes" / "sample.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("title: 样例自测", "title: [1, 2]")
+                    .replace("    source: details\n", "    source: details\n    tags: [[情境]]\n"),
+                    encoding="utf-8")
+    with pytest.raises(BankErrors) as raised:
+        load(sample_site)
+    messages = [error.message for error in raised.value.errors]
+    assert messages
+    assert not [m for m in messages if re.search(r"\b(is not|of type|should|must)\b", m)], messages
