@@ -22,7 +22,7 @@ from macros.data import write_data
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
 from macros.page_checks import STUDY_VIEWS, check_page
-from macros.pages import forget_pages, read_heading_ids
+from macros.pages import read_heading_ids
 from macros.paper import ExamConfig, PaperRenderer, exam_config, find_exam_line
 from macros.render import Renderer
 from macros.validate import load_banks
@@ -32,8 +32,7 @@ def define_env(env: Any) -> None:
     """Load and validate all banks and the exam settings, then register the macros."""
     project_dir = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
-    forget_pages()  # mkdocs serve: a rebuild reads the pages as they are now
-    forget_keys()
+    forget_keys()  # mkdocs serve rebuilds in one process: start each build afresh
     banks = load_banks(project_dir / "quizzes", docs_dir, project_dir)
     renderer = Renderer(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     if "macros.blocks" not in env.conf["markdown_extensions"]:

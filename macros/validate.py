@@ -22,7 +22,7 @@ from referencing import Registry, Resource
 from macros.errors import BankError, BankErrors
 from macros.loader import LineDict, line_of, load_bank_file
 from macros.model import BLANK, Bank, Question
-from macros.pages import read_heading_ids
+from macros.pages import forget_pages, read_heading_ids
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).with_name("bank.schema.json")).read_text(encoding="utf-8")
@@ -355,7 +355,12 @@ def _check_collection(banks: list[Bank], docs_dir: Path) -> list[BankError]:
 
 
 def load_banks(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> dict[str, Bank]:
-    """Load and validate every bank; raise ``BankErrors`` listing every mistake found."""
+    """Load and validate every bank; raise ``BankErrors`` listing every mistake found.
+
+    This starts a build, so pages are read afresh from here on (``mkdocs serve`` rebuilds
+    in one process; the pages' ids are then read once for the whole build).
+    """
+    forget_pages()
     errors: list[BankError] = []
     banks: list[Bank] = []
     for path in sorted(quiz_dir.glob("*.y*ml")):
