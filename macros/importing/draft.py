@@ -22,7 +22,7 @@ _TRUE = {"对", "正确", "√", "✓", "✔", "T", "TRUE", "是", "Y"}
 _FALSE = {"错", "错误", "×", "✗", "✘", "X", "F", "FALSE", "否", "N"}
 _LETTER_LIST = re.compile(r"^[A-H](?:\s*[、,，;；/\s]?\s*[A-H])*$")
 # A blank as agencies write it: two or more underscores, or empty brackets.
-_BLANK_RAW = re.compile(r"_{2,}|＿{2,}|[（(]\s*[　 ]*\s*[)）]")
+_BLANK_RAW = re.compile(r"(?<!_)__(?!_)|＿{2,}|[（(]\s*[)）]")
 
 
 class Refused(Exception):
@@ -84,7 +84,7 @@ def _blank_stem(stem: str, kind: str) -> tuple[str, list[str]]:
     """Mark blanks ``____``; return the stem and any answers written inside brackets."""
     inside: list[str] = []
     if kind == "fill":
-        stem = _BLANK_RAW.sub("____", stem)
+        stem = _BLANK_RAW.sub("____", stem)  # three or more underscores are a blank already
         if not BLANK.search(stem):
             # The answer written into the brackets: 党的建设是（党的事业）的组成部分。
             def take(match: re.Match[str]) -> str:
@@ -147,7 +147,7 @@ def _infer(draft: Draft, stem: str, answer_text: str | None) -> str:
         return "multiple" if chosen and len(chosen) > 1 else "single"
     if answer_text is not None and judge_value(answer_text) is not None:
         return "judge"
-    if _BLANK_RAW.search(stem):
+    if _BLANK_RAW.search(stem) or BLANK.search(stem):
         return "fill"
     raise Refused("看不出题型：没有选项、没有空，答案也不是对/错。请在题前加“（单选）”“（判断）”"
                   "这样的标记，或放在“一、单选题”这样的标题下")
