@@ -20,6 +20,7 @@ from macros.checks.wiring import (
     glossary_in_search_dictionary,
     heading_ids,
     papers_generated,
+    schema_line,
 )
 
 Rule = Callable[[Project], Iterable[Finding]]
@@ -32,6 +33,7 @@ RULES: list[Rule] = [
     bank_pages_wired,
     papers_generated,
     glossary_in_search_dictionary,
+    schema_line,
     published_ids_kept,
     retired_ids_stay_retired,
     unregistered_ids,

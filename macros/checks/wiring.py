@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from macros.checks.base import Finding, Project, error
+from macros.checks.base import Finding, Project, error, warning
 from macros.glossary import read_glossary
 from macros.pages import jinja_style_ids
 
@@ -104,3 +104,15 @@ def glossary_in_search_dictionary(project: Project) -> Iterator[Finding]:
             yield error(project.display(glossary), line, None,
                         f"术语“{word}”不在搜索词典 {USER_DICTIONARY.as_posix()} 里："
                         "请在那个文件里加一行，否则搜索会把它拆开")
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../macros/bank.schema.json"
+
+
+def schema_line(project: Project) -> Iterator[Finding]:
+    """Item 7: each bank names its schema on line 1, so VS Code and WPS check it as one types."""
+    for path in sorted(project.quiz_dir.glob("*.yml")):
+        first = path.read_text(encoding="utf-8-sig").split("\n", 1)[0].strip()
+        if first != SCHEMA_LINE:
+            yield warning(project.display(path), 1, None,
+                          f"第一行请写上 {SCHEMA_LINE}，编辑器（VS Code 等）就能边写边检查题库")

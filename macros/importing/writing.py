@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from macros.checks.coverage import PLACEHOLDER
+from macros.checks.wiring import SCHEMA_LINE
 from macros.importing.draft import Draft
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../macros/bank.schema.json"
 SELF_TEST = "self-test"
 
 

@@ -201,3 +201,16 @@ def test_a_bank_error_is_reported_by_the_checks_too(tmp_path):
                         "source: no-such-section")
     found = [f for f in findings_of(root) if f[3] == ERROR]
     assert [(f[0], f[1], f[2]) for f in found] == [("quizzes/role.yml", line, question.id)]
+
+
+def test_a_bank_without_the_schema_line_gets_a_reminder(tmp_path):
+    """The schema comment lets editors check a bank as it is typed; it must not shift lines."""
+    root = copy_project(tmp_path)
+    bank = root / "quizzes" / "role.yml"
+    text = bank.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../macros/bank.schema.json\n")
+    line = Project(root).banks["role"].questions[0].line
+    assert text.splitlines()[line - 1].startswith("  - id: ")
+    bank.write_text(text.split("\n", 1)[1], encoding="utf-8")
+    assert [(f[0], f[1], f[3]) for f in findings_of(root) if f[0] == "quizzes/role.yml"] == [
+        ("quizzes/role.yml", 1, WARNING)]
