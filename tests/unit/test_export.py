@@ -33,18 +33,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@pytest.mark.parametrize("bank_id", sorted(BANKS))
-def test_excel_export_then_import_gives_the_same_bank(project, bank_id, capsys):
-    """Every question of every bank survives Excel and back: type, stem, options, answer, 解析."""
-    assert main(["export", "--format", "xlsx", "--bank", bank_id, "--output", "out.xlsx"]) == 0
-    assert main(["import", "out.xlsx", "--bank", "copy", "--title", "副本自测"]) == 0
-    # Every question is a duplicate of the original: import them into a project without it.
-    out = capsys.readouterr().out
-    assert f"读到{len(BANKS[bank_id].questions)}处题目" in out
+def test_excel_export_then_import_gives_the_same_bank(project, capsys):
+    """Every question of every bank survives Excel and back: type, stem, options, answer, 解析.
 
-
-def test_round_trip_content_is_identical(project, capsys):
-    """Without the originals in the project, the imported bank equals the exported one."""
+    Imported into a project without the originals (else each would be skipped as a duplicate).
+    """
     assert main(["export", "--format", "xlsx", "--output", "all.xlsx"]) == 0
     fresh = project.parent / "fresh"
     shutil.copytree(project, fresh)
@@ -52,6 +45,7 @@ def test_round_trip_content_is_identical(project, capsys):
         (fresh / bank.path).unlink()
     (fresh / "quizzes" / "published-ids.txt").unlink()
     assert main(["--project", str(fresh), "import", "all.xlsx", "--bank", "copy"]) == 0
+    assert f"读到{len(QUESTIONS)}处题目，能读懂{len(QUESTIONS)}道" in capsys.readouterr().out
     imported = Project(fresh).banks["copy"].questions
     assert [content(q) for q in imported] == [content(q) for q in QUESTIONS]
 
