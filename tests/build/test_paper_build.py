@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.build.test_mkdocs_build import run
+from macros.validate import load_banks
+from tests.build.test_mkdocs_build import real_site, run  # noqa: F401  (a fixture)
+from tests.conftest import ROOT
 
 EXAM = """
 extra:
@@ -62,3 +65,37 @@ def test_paper_mistakes_fail_build_with_one_located_message(page, single, expect
     assert expected.format(line=line) in result.stderr
     assert "Traceback" not in result.stderr
 
+
+
+def test_the_real_site_has_a_generated_paper_for_every_bank(real_site):  # noqa: F811
+    """Issue 5: papers/<bank>/ exists for every bank and is listed on the index."""
+    banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
+    index = (real_site / "papers" / "index.html").read_text(encoding="utf-8")
+    for bank in banks.values():
+        paper = (real_site / "papers" / bank.id / "index.html").read_text(encoding="utf-8")
+        assert f"{bank.title}（打印版）" in paper and f'id="paper-{bank.id}"' in paper
+        assert f'href="{bank.id}/"' in index
+    assert "各页自测试卷的列表" not in index
+
+
+def test_a_content_error_stops_the_build_and_a_warning_does_not(tmp_path):
+    """mkdocs build runs macros.checks: a half-width comma fails it; a reminder does not."""
+    root = tmp_path / "project"
+    for name in ("docs", "quizzes", "search", "overrides", "macros"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    registry = root / "quizzes" / "published-ids.txt"
+    last = registry.read_text(encoding="utf-8").splitlines()[-1]
+    registry.write_text(registry.read_text(encoding="utf-8").replace(f"\n{last}\n", "\n"),
+                        encoding="utf-8")
+    result = run(["build", "--strict", "-d", str(tmp_path / "ok")], root)
+    assert result.returncode == 0, result.stderr
+    assert f"题目 {last}：新题号还没有登记" in result.stderr
+    page = root / "docs" / "about.md"
+    with page.open("a", encoding="utf-8") as out:
+        out.write("\n党章规定,要监督。\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    result = run(["build", "--strict", "-d", str(tmp_path / "bad")], root)
+    assert result.returncode != 0
+    assert f"docs/about.md:{line}：中文里用了半角标点" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,149 +1,219 @@
-"""Content rules a machine can check: coverage of the pages by questions, counts, typography."""
+"""The content rules (macros.checks) on the real project, and each rule catching a planted mistake.
+
+The rules live in macros/checks/; ``dangjian check`` and ``mkdocs build``
+run the same functions, so these tests guard all three.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import shutil
 from pathlib import Path
 
 import pytest
 
-from macros.pages import read_heading_ids
-from macros.validate import load_banks
+from macros.checks import ERROR, RULES, WARNING, Project, run_checks
+from macros.checks.coverage import question_counts, sections
+from macros.checks.registry import accept_new_ids, read_registry
+from macros.checks.wiring import glossary_words
+from macros.checks.typography import fix_punctuation, line_problems, text_lines
 from tests.conftest import ROOT
 
-DOCS = ROOT / "docs"
-BANKS = load_banks(ROOT / "quizzes", DOCS, ROOT)
-QUESTIONS = [question for bank in BANKS.values() for question in bank.questions]
-# Sections that are not teaching sections: the quiz itself and the onboarding to-do list.
-NOT_TAUGHT = {"self-test", "checklist"}
-KNOWLEDGE_PAGES = ["role.md", "tasks/theory-study.md", "tasks/ideological-work.md",
-                   "tasks/integrity.md", "tasks/organizational-life.md", "methods.md",
-                   "onboarding.md"]
-CJK = r"[\u3400-\u9fff]"
-TEXT_FILES = sorted([*DOCS.rglob("*.md"), *(ROOT / "quizzes").glob("*.yml")])
+PROJECT = Project(ROOT)
 
 
-def test_every_knowledge_page_has_its_bank():
-    assert sorted(bank.page for bank in BANKS.values()) == sorted(KNOWLEDGE_PAGES)
+@pytest.mark.parametrize("rule", RULES, ids=[rule.__name__ for rule in RULES])
+def test_the_project_passes_every_rule(rule):
+    """Every rule, errors and warnings alike, finds nothing in the shipped content."""
+    assert [str(finding) for finding in rule(PROJECT)] == []
 
 
-@pytest.mark.parametrize("page", KNOWLEDGE_PAGES)
-def test_every_teaching_section_is_the_source_of_a_question(page):
-    """A section nobody is tested on is either not worth its heading or missing a question."""
-    sources = {q.source for bank in BANKS.values() if bank.page == page for q in bank.questions}
-    sections = set(read_heading_ids(DOCS / page)) - NOT_TAUGHT
-    assert sections - sources == set()
+def test_the_banks_load():
+    assert PROJECT.load_errors == [] and PROJECT.banks
 
 
-def test_question_counts():
-    """Issue 3: at least 100 questions, at least 15 of each type."""
-    counts = Counter(question.type for question in QUESTIONS)
-    assert len(QUESTIONS) >= 100
-    assert min(counts[kind] for kind in ("single", "multiple", "judge", "fill")) >= 15
+def copy_project(tmp_path: Path) -> Path:
+    """A writable copy of what the rules read: pages, banks, mkdocs.yml, search dictionary."""
+    root = tmp_path / "project"
+    for name in ("docs", "quizzes", "search"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
-def test_questions_spread_in_proportion_to_sections():
-    """No page is left with a token quiz: at least one question per teaching section."""
-    for bank in BANKS.values():
-        sections = len(set(read_heading_ids(DOCS / bank.page)) - NOT_TAUGHT)
-        assert len(bank.questions) >= sections, bank.id
+def replace_line(path: Path, old: str, new: str) -> int:
+    """Replace the first line containing ``old`` by ``new``; return its number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, text in enumerate(lines, 1) if old in text)
+    lines[number - 1] = lines[number - 1].replace(old, new)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return number
 
 
-def text_lines(path: Path) -> list[tuple[int, str]]:
-    """Lines of prose: skip Markdown syntax lines whose ASCII is not punctuation of the text."""
-    lines = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if re.match(r"\s*(!!!|\?\?\?|\{\{|```)", line):
-            continue
-        line = re.sub(r"\{:[^}]*\}", "", line)  # heading ids
-        line = re.sub(r"\]\([^)]*\)", "]", line)  # link targets
-        if path.suffix == ".yml":
-            line = re.sub(r"^\s*(- )?[a-z_]+:\s", "", line)  # YAML keys
-            # Commas in flow lists ([党的建设, 党建]) are YAML syntax, not text.
-            line = re.sub(r"\[([^\]]*)\]", lambda m: m[1].replace(",", " "), line)
-        lines.append((number, line))
-    return lines
+def findings_of(root: Path) -> list[tuple[str, int, str | None, str, str]]:
+    return [(f.path, f.line, f.question_id, f.severity, f.message)
+            for f in run_checks(Project(root))]
 
 
-def typography_problems(path: Path) -> list[str]:
-    """GB/T 15834 habits, and no look-alike characters pasted from PDFs (⽂ for 文)."""
-    problems = []
-    for number, line in text_lines(path):
-        if found := re.findall(r"[\u2e80-\u2eff\u2f00-\u2fdf]", line):
-            problems.append(f"{number}: look-alike radical {found}")
-        if found := re.findall(rf"{CJK}[,;:?!()]|[,;:?!(]{CJK}", line):
-            problems.append(f"{number}: half-width punctuation {found}")
-        if found := re.findall(rf"{CJK} +[0-9A-Za-z]|[0-9A-Za-z] +{CJK}", line):
-            problems.append(f"{number}: space between Chinese and Latin/digits {found}")
-        if found := re.findall(rf'{CJK}"|"{CJK}|「|」', line):
-            problems.append(f"{number}: use “” for quotations {found}")
-    return problems
+def first_stem(bank: str) -> tuple[str, str]:
+    question = Project(ROOT).banks[bank].questions[0]
+    return question.id, question.stem
 
 
-@pytest.mark.parametrize("path", TEXT_FILES, ids=[p.relative_to(ROOT).as_posix()
-                                                  for p in TEXT_FILES])
-def test_typography(path):
-    assert typography_problems(path) == []
+@pytest.mark.parametrize(("plant", "expected"), [
+    ("，", ",", ),
+    ("文", "⽂"),
+])
+def test_typography_mistake_in_a_bank_is_located_with_its_question(tmp_path, plant, expected):
+    """A half-width comma or a Kangxi radical in a stem: error at that line, naming the question."""
+    root = copy_project(tmp_path)
+    bank = Project(root).banks["role"]
+    question = next(q for q in bank.questions if plant in q.stem)
+    line = replace_line(root / bank.path, question.stem, question.stem.replace(plant, expected, 1))
+    found = [f for f in findings_of(root) if f[0] == bank.path]
+    assert [(f[1], f[2], f[3]) for f in found] == [(line, question.id, ERROR)]
 
 
-def test_typography_check_catches_each_mistake(tmp_path):
+def test_typography_mistakes_on_a_page_are_each_located(tmp_path):
     page = tmp_path / "bad.md"
     page.write_text("⽂件很重要\n党章规定,要监督\n写于 2016年\n他说\"好\"\n"
                     "!!! tip \"要点\"\n[链接](../role.md)。\n", encoding="utf-8")
-    problems = typography_problems(page)
-    assert [problem.split(":")[0] for problem in problems] == ["1", "2", "3", "4"]
+    flagged = [number for number, line in text_lines(page) if line_problems(line)]
+    assert flagged == [1, 2, 3, 4]
 
 
-# One term, one wording: the wrong variant on the left, the site's wording on the right.
-VARIANTS = {"批评与自我批评": "批评和自我批评", "民主生活会议": "民主生活会",
-            "组织生活会议": "组织生活会", "三会1课": "三会一课", "党风廉洁建设": "党风廉政建设",
-            "双重组织生活会": "双重组织生活", "党建工作者": "党务工作者"}
+def test_fix_punctuation_makes_text_pass_the_rules():
+    """The importer's fixer and the checker agree: fixed text has no problem left."""
+    raw = '党章规定,要监督(见第2条)。写于 2016年,他说"好"!'
+    fixed = fix_punctuation(raw)
+    assert line_problems(fixed) == []
+    assert fixed == "党章规定，要监督（见第2条）。写于2016年，他说“好”！"
+    assert fix_punctuation("clean text, 2016") == "clean text, 2016"
 
 
-def test_one_wording_per_term():
-    found = [f"{path.relative_to(ROOT)}: {wrong} → {right}"
-             for path in TEXT_FILES for wrong, right in VARIANTS.items()
-             if wrong in path.read_text(encoding="utf-8")]
-    assert found == []
+def test_a_term_variant_is_located(tmp_path):
+    root = copy_project(tmp_path)
+    line = replace_line(root / "docs" / "role.md", "机关党组织", "批评与自我批评")
+    assert ("docs/role.md", line, None, ERROR,
+            "术语写法不统一：“批评与自我批评”请改为“批评和自我批评”") in findings_of(root)
 
 
-PUBLISHED = ROOT / "quizzes" / "published-ids.txt"
+def test_a_heading_without_id_and_a_jinja_style_id_are_errors(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "docs" / "about.md"
+    with page.open("a", encoding="utf-8") as out:
+        out.write("\n## 没有编号的小节\n\n正文。\n\n## 写错的编号 {#wrong}\n\n正文。\n")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    found = {(f[1], f[4][:5]) for f in findings_of(root) if f[0] == "docs/about.md"}
+    assert found == {(lines.index("## 没有编号的小节") + 1, "小节标题缺"),
+                     (lines.index("## 写错的编号 {#wrong}") + 1, "标题 id")}
 
 
-def published_ids() -> tuple[set[str], set[str]]:
-    """Read the registry: (every id ever published, the ids retired on purpose)."""
-    published: set[str] = set()
-    retired: set[str] = set()
-    for line in PUBLISHED.read_text(encoding="utf-8").splitlines():
-        words = line.split("#", 1)[0].split()
-        if not words:
-            continue
-        published.add(words[0])
-        if words[1:] == ["已停用"]:
-            retired.add(words[0])
-    return published, retired
+def test_a_removed_published_question_is_an_error_at_its_registry_line(tmp_path):
+    root = copy_project(tmp_path)
+    registry = root / "quizzes" / "published-ids.txt"
+    with registry.open("a", encoding="utf-8") as out:
+        out.write("role-999\n")
+    line = len(registry.read_text(encoding="utf-8").splitlines())
+    found = [f for f in findings_of(root) if f[0] == "quizzes/published-ids.txt"]
+    assert [(f[1], f[2], f[3]) for f in found] == [(line, "role-999", ERROR)]
 
 
-def test_published_question_ids_are_never_removed_or_renamed():
-    """Progress is keyed by question id: a published id stays, unless marked 已停用."""
-    published, retired = published_ids()
-    current = {question.id for question in QUESTIONS}
-    assert published - retired - current == set()
+def test_a_retired_id_that_returns_is_an_error_at_the_question(tmp_path):
+    root = copy_project(tmp_path)
+    question_id = Project(root).banks["role"].questions[0].id
+    replace_line(root / "quizzes" / "published-ids.txt", question_id, f"{question_id} 已停用")
+    found = [f for f in findings_of(root) if f[2] == question_id]
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        ("quizzes/role.yml", Project(root).banks["role"].questions[0].line, ERROR)]
 
 
-def test_retired_ids_never_return():
-    _, retired = published_ids()
-    assert retired & {question.id for question in QUESTIONS} == set()
+def test_accept_new_ids_registers_them_sorted_and_keeps_comments(tmp_path):
+    root = copy_project(tmp_path)
+    registry = root / "quizzes" / "published-ids.txt"
+    before = registry.read_text(encoding="utf-8")
+    kept = [q.id for q in Project(root).banks["role"].questions[-2:]]
+    registry.write_text("\n".join(line for line in before.splitlines() if line not in kept) + "\n",
+                        encoding="utf-8")
+    project = Project(root)
+    assert [f.question_id for f in run_checks(project) if f.severity == WARNING] == sorted(kept)
+    assert accept_new_ids(project) == sorted(kept)
+    text = registry.read_text(encoding="utf-8")
+    assert text.startswith("# ") and text.splitlines()[-2:] == sorted(kept)
+    assert run_checks(Project(root)) == []
+    assert {entry.id for entry in read_registry(registry)[0]} == {
+        q.id for bank in project.banks.values() for q in bank.questions}
 
 
-def test_new_questions_are_recorded_as_published():
-    current = {question.id for question in QUESTIONS}
-    unrecorded = current - published_ids()[0]
-    assert unrecorded == set(), f"add to {PUBLISHED.name}: {sorted(unrecorded)}"
+def test_a_glossary_term_copied_into_the_search_dictionary_is_located(tmp_path):
+    """Search takes glossary terms from the glossary: a copy is flagged where it was written."""
+    root = copy_project(tmp_path)
+    term = glossary_words(Project(root))[0][0]
+    dictionary = root / "search" / "jieba_userdict.txt"
+    with dictionary.open("a", encoding="utf-8") as out:
+        out.write(f"{term}\n")
+    line = len(dictionary.read_text(encoding="utf-8").splitlines())
+    found = [f for f in findings_of(root) if f[0] == "search/jieba_userdict.txt"]
+    assert [(f[1], f[3]) for f in found] == [(line, WARNING)] and term in found[0][4]
 
 
-def test_explanations_do_not_name_option_letters():
-    """Options are shuffled, so “B 项” in a 解析 may point at the wrong option (QUIZ-2)."""
-    letters = re.compile(r"(?<![A-Za-z])[A-H](?:项|选项|、[A-H])|选项\s*[A-H](?![A-Za-z])")
-    assert [q.id for q in QUESTIONS if letters.search(q.explanation)] == []
+def test_a_hand_written_paper_page_and_nav_line_are_errors(tmp_path):
+    """Papers are generated: an old docs/papers/<bank>.md or its nav line would clash."""
+    root = copy_project(tmp_path)
+    (root / "docs" / "papers" / "role.md").write_text('# 试卷\n\n{{ paper("role") }}\n',
+                                                     encoding="utf-8")
+    line = replace_line(root / "mkdocs.yml", "      - papers/index.md",
+                        "      - papers/index.md\n      - 职能定位自测: papers/role.md") + 1
+    found = {(f[0], f[1]) for f in findings_of(root) if f[3] == ERROR}
+    assert found == {("docs/papers/role.md", 1), ("mkdocs.yml", line)}
+
+
+def test_a_bank_page_missing_from_nav_or_without_its_quiz_is_an_error(tmp_path):
+    root = copy_project(tmp_path)
+    replace_line(root / "mkdocs.yml", "  - 职能定位: role.md", "  - 职能定位: index.md")
+    replace_line(root / "docs" / "role.md", '{{ quiz("role") }}', "")
+    found = {(f[0], f[4]) for f in findings_of(root) if f[3] == ERROR}
+    assert any(path == "docs/role.md" and message.startswith("页面没有显示题库")
+               for path, message in found)
+    assert any(path == "mkdocs.yml" and message.startswith("页面 role.md 不在 nav")
+               for path, message in found)
+
+
+def test_a_section_without_questions_is_a_warning_at_its_heading(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "docs" / "role.md"
+    line = replace_line(page, "## 本页自测 {: #self-test }",
+                        "## 新小节 {: #new-section }\n\n新内容。\n\n## 本页自测 {: #self-test }")
+    found = list(sections(Project(root)))
+    assert [(f.path, f.line, f.severity) for f in found] == [("docs/role.md", line, WARNING)]
+
+
+def test_question_counts_warn_below_the_issue_minimum(tmp_path):
+    root = copy_project(tmp_path)
+    bank = root / "quizzes" / "role.yml"
+    text = bank.read_text(encoding="utf-8")
+    questions = text.split("\n  - id: ")
+    bank.write_text("\n  - id: ".join(questions[:2]) + "\n", encoding="utf-8")
+    assert [f.severity for f in question_counts(Project(root))][:1] == [WARNING]
+
+
+def test_a_bank_error_is_reported_by_the_checks_too(tmp_path):
+    """dangjian check shows the loader's and validator's errors, with file:line."""
+    root = copy_project(tmp_path)
+    question = Project(root).banks["role"].questions[0]
+    line = replace_line(root / "quizzes" / "role.yml", f"source: {question.source}",
+                        "source: no-such-section")
+    found = [f for f in findings_of(root) if f[3] == ERROR]
+    assert [(f[0], f[1], f[2]) for f in found] == [("quizzes/role.yml", line, question.id)]
+
+
+def test_a_bank_without_the_schema_line_gets_a_reminder(tmp_path):
+    """The schema comment lets editors check a bank as it is typed; it must not shift lines."""
+    root = copy_project(tmp_path)
+    bank = root / "quizzes" / "role.yml"
+    text = bank.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../macros/bank.schema.json\n")
+    line = Project(root).banks["role"].questions[0].line
+    assert text.splitlines()[line - 1].startswith("  - id: ")
+    bank.write_text(text.split("\n", 1)[1], encoding="utf-8")
+    assert [(f[0], f[1], f[3]) for f in findings_of(root) if f[0] == "quizzes/role.yml"] == [
+        ("quizzes/role.yml", 1, WARNING)]

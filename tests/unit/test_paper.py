@@ -16,6 +16,13 @@ from macros.errors import BankErrors
 from macros.model import Bank, Question
 from macros.pages import page_title
 from macros.paper import TYPES, ExamConfig, PaperRenderer, draw, exam_config
+from macros.paper_pages import (
+    LIST_MARKER,
+    in_nav_order,
+    paper_list,
+    paper_markdown,
+    with_paper_entries,
+)
 from macros.render import Renderer
 from macros.validate import load_banks
 from tests.conftest import ROOT
@@ -37,29 +44,30 @@ MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Ta
 NAV = nav_pages(MKDOCS["nav"])
 
 
-@pytest.mark.parametrize("bank_id", sorted(BANKS))
-def test_every_bank_has_its_paper_page(bank_id):
-    """A new bank without docs/papers/<id>.md would have no printable paper (issue 5)."""
-    bank = BANKS[bank_id]
-    page = DOCS / "papers" / f"{bank_id}.md"
-    assert page.is_file(), f"add docs/papers/{bank_id}.md"
-    text = page.read_text(encoding="utf-8")
-    assert page_title(text) == f"{bank.title}（打印版）"
-    assert f'{{{{ paper("{bank_id}") }}}}' in text
-    assert f"papers/{bank_id}.md" in NAV, "add the paper to nav under 打印试卷"
-    index = (DOCS / "papers" / "index.md").read_text(encoding="utf-8")
-    assert f"]({bank_id}.md)" in index, "link the paper from docs/papers/index.md"
-
-
-def test_paper_pages_are_in_the_print_section_and_nothing_else_is():
-    """The 打印试卷 section lists the index, one paper per bank and the mock paper."""
-    section = next(item["打印试卷"] for item in MKDOCS["nav"]
+def test_every_bank_gets_a_paper_page_and_nav_entry_after_the_index():
+    """Issue 5: papers follow from the banks; the 打印试卷 section lists index, banks, mock."""
+    ordered = in_nav_order(BANKS.values(), MKDOCS["nav"])
+    nav = with_paper_entries(MKDOCS["nav"], ordered)
+    section = next(item["打印试卷"] for item in nav
                    if isinstance(item, dict) and "打印试卷" in item)
-    files = nav_pages(section)
-    assert files[0] == "papers/index.md" and files[-1] == "papers/mock.md"
-    assert sorted(files[1:-1]) == sorted(f"papers/{bank_id}.md" for bank_id in BANKS)
-    on_disk = {path.relative_to(DOCS).as_posix() for path in (DOCS / "papers").glob("*.md")}
-    assert on_disk == set(files)
+    assert nav_pages(section) == ["papers/index.md", *(f"papers/{b.id}.md" for b in ordered),
+                                  "papers/mock.md"]
+    assert [next(iter(entry)) for entry in section[1:-1]] == [bank.title for bank in ordered]
+    assert with_paper_entries(nav, ordered) == nav  # already listed: not listed twice
+    # Banks follow the order of their pages in the site's navigation.
+    pages = [path for path in nav_pages(MKDOCS["nav"]) if path in {b.page for b in ordered}]
+    assert [bank.page for bank in ordered] == pages
+    for bank in ordered:
+        text = paper_markdown(bank)
+        assert page_title(text) == f"{bank.title}（打印版）"
+        assert f'{{{{ paper("{bank.id}") }}}}' in text
+
+
+def test_the_papers_index_has_the_marker_the_list_replaces():
+    index = (DOCS / "papers" / "index.md").read_text(encoding="utf-8")
+    assert index.count(LIST_MARKER) == 1
+    listed = paper_list(list(BANKS.values()))
+    assert [f"]({bank_id}.md)" in listed for bank_id in BANKS] == [True] * len(BANKS)
     assert "{{ mock_paper() }}" in (DOCS / "papers" / "mock.md").read_text(encoding="utf-8")
 
 

@@ -6,31 +6,26 @@ search/jieba_userdict.txt holds only the other words search must keep whole.
 
 from __future__ import annotations
 
-import re
-
 import jieba
 import markdown
 
-from macros.glossary import read_glossary
+from macros.checks import Project
+from macros.checks.wiring import glossary_not_copied_to_dictionary
+from macros.checks.wiring import glossary_words as glossary_terms
 from tests.conftest import ROOT
 
-DICTIONARY = ROOT / "search" / "jieba_userdict.txt"
 GLOSSARY = ROOT / "docs" / "glossary.md"
+PROJECT = Project(ROOT)
 
 
 def glossary_words() -> list[str]:
-    """Glossary terms as jieba can hold them: no 《》 or quotes, split at 、."""
-    words = []
-    for term in read_glossary(GLOSSARY):
-        words += [word for word in re.split(r"[、，]", term.strip("《》“”")) if word]
-    return words
+    """The glossary's terms as jieba holds them (shared with the build tests)."""
+    return [word for word, _term in glossary_terms(PROJECT)]
 
 
 def test_the_user_dictionary_holds_no_glossary_term():
-    """One source of truth: a term is written in the glossary only, never copied here."""
-    entries = DICTIONARY.read_text(encoding="utf-8").split()
-    copied = [word for word in glossary_words() if word in entries]
-    assert copied == [], f"remove from {DICTIONARY.name} (the glossary supplies them): {copied}"
+    """One source of truth: a term is written in the glossary only, never copied there."""
+    assert list(glossary_not_copied_to_dictionary(PROJECT)) == []
 
 
 def test_jieba_keeps_every_glossary_term_whole():
