@@ -14,8 +14,8 @@ import pytest
 from macros.checks import ERROR, RULES, WARNING, Project, run_checks
 from macros.checks.coverage import question_counts, sections
 from macros.checks.registry import accept_new_ids, read_registry
-from macros.checks.wiring import glossary_words
 from macros.checks.typography import fix_punctuation, line_problems, text_lines
+from macros.checks.wiring import glossary_words
 from tests.conftest import ROOT
 
 PROJECT = Project(ROOT)
