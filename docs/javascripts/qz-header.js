@@ -20,15 +20,17 @@
   ];
   // What each kind of content needs, in load order; scripts already loaded are skipped.
   var NEEDS = [
-    ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
-    ["[data-qz-view]", ["qz-data.js", "qz-views.js"]],
+    // qz-data.js before qz-storage.js: the store prunes the 错题本 by the question index.
+    ["[data-quiz-id],[data-qz-view]", ["qz-data.js", "qz-storage.js", "qz-check.js", "qz-quiz.js"],
+     "quiz.css"],
+    ["[data-qz-view]", ["qz-views.js"]],
     ["[data-qz-view=practice]", ["qz-practice.js"]],
     ["[data-qz-view=exam]", ["qz-exam.js"]],
     ["[data-qz-view=review]", ["qz-review.js"]],
     ["[data-qz-view=progress]", ["qz-progress.js"]],
     ["[data-qz-view=daily]", ["qz-daily.js"]],
     ["[data-qz-view=records]", ["qz-records.js", "qz-transfer.js"]],
-    ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
+    ["input[data-qz-check]", ["qz-data.js", "qz-storage.js", "qz-checklist.js"], "quiz.css"],
     [".qz-paper", ["qz-paper.js"], "print.css"],
   ];
   var requested = {};
