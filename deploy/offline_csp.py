@@ -24,10 +24,20 @@ def csp_meta(html: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def with_policy(output: str) -> str:
     """Put the policy first in <head>, before anything it must govern."""
     head = output.find("<head>")
     if head < 0:
         return output
     at = head + len("<head>")
     return output[:at] + csp_meta(output) + output[at:]
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Give every Markdown page its policy."""
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Give the theme's static pages (404.html) theirs; sitemap.xml is left alone."""
+    return with_policy(output_content) if template_name.endswith(".html") else output_content

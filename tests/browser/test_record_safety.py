@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -262,5 +263,36 @@ def test_the_header_counts_only_questions_still_in_the_banks(browser, site, bank
     page.goto(site.root_url + "about/")  # a page without quizzes: the header only peeks
     expect(page.locator(".qz-due")).to_have_text("错题1")
     assert list(stored(page)["review"]) == [question.id]
+    page.context.close()
+    assert tab.errors == []
+
+
+def test_what_a_page_needs_is_stated_once_in_its_head(site, banks):
+    """Issue 13: overrides/main.html lists a page's needs in <meta name="qz:needs">, from which
+    it links the stylesheets and qz-header.js loads the scripts."""
+    def needs(path: str) -> list[str]:
+        html = (site.directory / path / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<meta name="qz:needs" content="([^"]*)">', html)
+        return found[1].split() if found else []
+
+    for bank in banks.values():
+        assert "quiz" in needs(bank.page.removesuffix(".md")), bank.page
+    assert needs("study/exam") == ["view:exam"]
+    assert needs("glossary") == []
+    role = (site.directory / "role" / "index.html").read_text(encoding="utf-8")
+    assert role.count("stylesheets/quiz.css") == 1
+
+
+def test_instant_navigation_brings_the_next_pages_needs(browser, site):
+    """Issue 13: after instant navigation from a page that needs nothing, the next page's
+    view starts (its scripts come from the meta Material swaps into <head>)."""
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.subpath_url + "glossary/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-nav__link[href$='study/exam/']").first.click()
+    expect(page.get_by_role("button", name="开始考试")).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate("!!document.querySelector(\"link[href$='stylesheets/quiz.css']\")")
     page.context.close()
     assert tab.errors == []
