@@ -18,15 +18,22 @@ _INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</scr
 _HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 
 
+def page_script_hashes(html: str) -> set[str]:
+    """CSP source expressions for the executable inline scripts of one page."""
+    hashes = set()
+    for match in _INLINE.finditer(html):
+        if "application/json" in match["attrs"]:
+            continue  # data, never executed, so CSP does not apply
+        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
 def inline_script_hashes(site: Path) -> set[str]:
     """CSP source expressions for every executable inline script in the built pages."""
-    hashes = set()
+    hashes: set[str] = set()
     for page in site.rglob("*.html"):
-        for match in _INLINE.finditer(page.read_text(encoding="utf-8")):
-            if "application/json" in match["attrs"]:
-                continue  # data, never executed, so CSP does not apply
-            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        hashes |= page_script_hashes(page.read_text(encoding="utf-8"))
     return hashes
 
 

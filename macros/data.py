@@ -64,6 +64,8 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
                                             encoding="utf-8")
         index.append({"id": bank.id, "title": bank.title, "url": url,
                       "count": len(bank.questions)})
-    data = {"banks": index, "actions": str(renderer.template("actions.html")),
+    # Every live question id: qz-storage.js drops 错题本 entries of questions removed since.
+    ids = [question.id for bank in banks.values() for question in bank.questions]
+    data = {"banks": index, "ids": sorted(ids), "actions": str(renderer.template("actions.html")),
             "checklist": rendered_keys()}
     (out / "index.js").write_text(_script("index", data), encoding="utf-8")

@@ -3,8 +3,9 @@
  *
  * - Applies the reader's text size before the page paints, and puts the 字号 button
  *   (标准 → 大 → 特大) and the 错题 link (questions due today) into Material's header.
- * - Loads the rest only where a page needs it: quiz and study scripts, the checklist,
- *   the paper and their stylesheets, once per page view, instant navigation included.
+ * - Loads the rest only where a page needs it (overrides/main.html decides, in
+ *   <meta name="qz:needs">, and links the stylesheets): quiz and study scripts, the
+ *   checklist, the paper, once per page view, instant navigation included.
  * It only reads the stored record (qz.storage, loaded on demand, writes it), so pages
  * without a quiz stay light.
  */
@@ -18,19 +19,24 @@
     { id: "large", name: "大" },
     { id: "x-large", name: "特大" },
   ];
-  // What each kind of content needs, in load order; scripts already loaded are skipped.
-  var NEEDS = [
-    ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
-    ["[data-qz-view]", ["qz-data.js", "qz-views.js"]],
-    ["[data-qz-view=practice]", ["qz-practice.js"]],
-    ["[data-qz-view=exam]", ["qz-exam.js"]],
-    ["[data-qz-view=review]", ["qz-review.js"]],
-    ["[data-qz-view=progress]", ["qz-progress.js"]],
-    ["[data-qz-view=daily]", ["qz-daily.js"]],
-    ["[data-qz-view=records]", ["qz-records.js", "qz-transfer.js"]],
-    ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
-    [".qz-paper", ["qz-paper.js"], "print.css"],
-  ];
+  // The scripts of each need that overrides/main.html lists in <meta name="qz:needs">
+  // (it links the stylesheets from the same list), in load order; scripts already loaded
+  // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
+  // question index (quizdata/index.js).
+  var STORE = ["qz-data.js", "qz-storage.js"];
+  var QUIZ = STORE.concat(["qz-check.js", "qz-quiz.js"]);
+  var VIEW = QUIZ.concat(["qz-views.js"]);
+  var NEEDS = {
+    quiz: QUIZ,
+    checklist: STORE.concat(["qz-checklist.js"]),
+    paper: ["qz-paper.js"],
+    "view:practice": VIEW.concat(["qz-practice.js"]),
+    "view:exam": VIEW.concat(["qz-exam.js"]),
+    "view:review": VIEW.concat(["qz-review.js"]),
+    "view:progress": VIEW.concat(["qz-progress.js"]),
+    "view:daily": VIEW.concat(["qz-daily.js"]),
+    "view:records": VIEW.concat(["qz-records.js", "qz-transfer.js"]),
+  };
   var requested = {};
 
   /* Run start on every page view: Material's document$ emits after each instant navigation
@@ -119,23 +125,11 @@
     return last;
   }
 
-  function style(file) {
-    var href = qz.root() + "stylesheets/" + file;
-    var present = Array.prototype.some.call(document.styleSheets, function (sheet) {
-      return sheet.href === href;
-    });
-    if (present) return;
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = href;
-    document.head.appendChild(link);
-  }
-
+  /* Material's instant navigation brings the next page's <head> along, this meta included. */
   function loadWhatThePageNeeds() {
-    NEEDS.forEach(function (need) {
-      if (!document.querySelector(need[0])) return;
-      if (need[2]) style(need[2]);
-      load(need[1]);
+    var meta = document.querySelector("meta[name='qz:needs']");
+    (meta ? meta.content.split(" ") : []).forEach(function (need) {
+      if (Object.prototype.hasOwnProperty.call(NEEDS, need)) load(NEEDS[need]);
     });
   }
 

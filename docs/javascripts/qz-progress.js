@@ -49,9 +49,12 @@
     checks.textContent = "新同志入门清单：已完成" + done + "/" + index.checklist.length + "项。";
     var visit = qz.storage.visit();
     var resume = view.querySelector("[data-qz-resume]");
-    if (visit) {
+    // Checked again where it becomes a link: only a page of this site, never "javascript:".
+    var path = visit ? qz.storage.sitePath(visit.url) : "";
+    var href = path ? qz.data.url(path) : "";
+    if (href && href.indexOf(qz.root()) === 0) {
       resume.textContent = T.continueAt;
-      resume.appendChild(v.el("a", { href: qz.data.url(visit.url) }, visit.title));
+      resume.appendChild(v.el("a", { href: href }, visit.title));
     }
   }
 

@@ -1,15 +1,36 @@
 /*
  * qz-records.js: 导出/导入学习记录. Export writes the whole record to a file; import merges
- * a file into this browser's record without losing anything from either side. Loaded only
- * on the records page; the record itself belongs to qz-storage.js.
+ * a file into this browser's record. Loaded only on the records page; the record itself,
+ * and the check of every entry, belong to qz-storage.js.
+ *
+ * qz.records.importText(text) returns "" when everything in the file was merged, or else a
+ * message for the member: either why the file was refused (then nothing changed; such
+ * messages end with TEXT.refused) or, after a merge, exactly what was left out (entries
+ * that could not be read, exams beyond the history's limit). qz.records.lastImport holds
+ * the details of the last call: { merged: true|false, skipped: <n>, droppedExams: <n> }.
  */
 (function () {
   "use strict";
 
   var qz = window.qz;
   var APP = "jiguan-dangjian";
-  var MAX_EXAMS = 20;
-  var REFUSED = "本机记录没有改动。";
+  var MAX_BYTES = 5 * 1024 * 1024; // an exported record is far smaller; more is not ours
+  var TEXT = {
+    refused: "本机记录没有改动。",
+    tooLarge: "文件超过5 MB，不是本站导出的学习记录。",
+    unreadable: "文件已损坏或不是学习记录（无法读取）。",
+    foreign: "这不是本站导出的学习记录文件。",
+    newer: "这份记录来自更新版本的网页，请先刷新页面再导入。",
+    corrupt: "文件已损坏，无法读取其中的学习记录。",
+    partly: "导入完成，但有部分内容没有导入：",
+    skipped: function (n) {
+      return "文件中" + n + "条记录无法读取，已跳过";
+    },
+    droppedExams: function (n, max) {
+      return "文件中较早的" + n + "次模拟考试超出考试记录上限（" + max + "次），未导入，本机的考试记录全部保留";
+    },
+    rest: "。其余记录已与本机记录合并。",
+  };
 
   function isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -21,10 +42,12 @@
     return (b.at || 0) > (a.at || 0) ? b : a;
   }
 
-  /* Keep the newer of each answer and 错题本 entry, the larger counts, every exam once,
-     every tick; importing the same file twice changes nothing. */
-  function merge(ours, theirs) {
-    ["answers", "review"].forEach(function (field) {
+  /* Keep the newer of each answer, 错题本 entry and draft, the larger counts, every tick,
+     and every exam of this device; the file's exams fill what room the history has left.
+     Both sides have been checked by qz.storage.upgrade. Importing the same file twice
+     changes nothing. Returns how many of the file's exams did not fit. */
+  function merge(ours, theirs, max) {
+    ["answers", "review", "drafts"].forEach(function (field) {
       Object.keys(theirs[field]).forEach(function (id) {
         ours[field][id] = newer(ours[field][id], theirs[field][id]);
       });
@@ -32,57 +55,80 @@
     Object.keys(theirs.stats).forEach(function (id) {
       var a = ours.stats[id];
       var b = theirs.stats[id];
-      if (!isRecord(b)) return;
       var latest = newer(a, b);
-      ours.stats[id] = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen || 0),
-                         right: Math.max(a ? a.right : 0, b.right || 0),
+      ours.stats[id] = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen),
+                         right: Math.max(a ? a.right : 0, b.right),
                          last: latest.last, at: latest.at };
     });
     var seen = {};
-    ours.exams = ours.exams.concat(theirs.exams).filter(function (exam) {
-      var key = isRecord(exam) ? exam.at + ":" + exam.score : "";
-      if (!key || seen[key]) return false;
+    ours.exams.forEach(function (exam) {
+      seen[exam.at + ":" + exam.score] = true;
+    });
+    var added = theirs.exams.filter(function (exam) {
+      var key = exam.at + ":" + exam.score;
+      if (seen[key]) return false;
       seen[key] = true;
       return true;
     }).sort(function (a, b) {
       return b.at - a.at;
-    }).slice(0, MAX_EXAMS);
+    });
+    var room = Math.max(0, max - ours.exams.length);
+    ours.exams = ours.exams.concat(added.slice(0, room)).sort(function (a, b) {
+      return b.at - a.at;
+    });
     Object.keys(theirs.attempts).forEach(function (id) {
-      ours.attempts[id] = Math.max(ours.attempts[id] || 0, theirs.attempts[id] || 0);
+      ours.attempts[id] = Math.max(ours.attempts[id] || 0, theirs.attempts[id]);
     });
     Object.keys(theirs.checks).forEach(function (id) {
-      if (theirs.checks[id] === true) ours.checks[id] = true;
+      ours.checks[id] = true;
     });
     ours.visit = newer(ours.visit, theirs.visit);
+    return Math.max(0, added.length - room);
+  }
+
+  function refuse(reason) {
+    return reason + TEXT.refused;
   }
 
   qz.records = {
+    TEXT: TEXT,
+    maxBytes: MAX_BYTES,
+    merge: merge,
+    lastImport: null,
     /* The whole record as a file's content. */
     exportText: function () {
       return JSON.stringify({ app: APP, exported: new Date().toISOString(),
                               data: qz.storage.snapshot() }, null, 1);
     },
-    /* Merge an exported file's text; returns "" or a message saying why it was refused. */
+    /* Merge an exported file's text; see the top of this file for what it returns. */
     importText: function (text) {
+      qz.records.lastImport = { merged: false, skipped: 0, droppedExams: 0 };
+      if (typeof text !== "string" || text.length > MAX_BYTES) return refuse(TEXT.tooLarge);
       var file;
       try {
         file = JSON.parse(text);
       } catch (error) {
-        return "文件已损坏或不是学习记录（无法读取）。" + REFUSED;
+        return refuse(TEXT.unreadable);
       }
-      if (!isRecord(file) || file.app !== APP || !isRecord(file.data)) {
-        return "这不是本站导出的学习记录文件。" + REFUSED;
-      }
+      if (!isRecord(file) || file.app !== APP || !isRecord(file.data)) return refuse(TEXT.foreign);
       var theirs = file.data;
       if (typeof theirs.version === "number" && theirs.version > qz.storage.version) {
-        return "这份记录来自更新版本的网页，请先刷新页面再导入。" + REFUSED;
+        return refuse(TEXT.newer);
       }
-      theirs = qz.storage.upgrade(theirs);
-      if (!theirs) return "文件已损坏，无法读取其中的学习记录。" + REFUSED;
+      var report = {};
+      theirs = qz.storage.upgrade(theirs, report);
+      if (!theirs) return refuse(TEXT.corrupt);
       if (qz.storage.problem()) return qz.storage.problem();
-      return qz.storage.change(function (ours) {
-        merge(ours, theirs);
-      }) ? "" : qz.storage.problem();
+      var dropped = 0;
+      var saved = qz.storage.change(function (ours) {
+        dropped = merge(ours, theirs, qz.storage.maxExams);
+      });
+      if (!saved) return qz.storage.problem();
+      qz.records.lastImport = { merged: true, skipped: report.skipped, droppedExams: dropped };
+      var lost = [];
+      if (report.skipped) lost.push(TEXT.skipped(report.skipped));
+      if (dropped) lost.push(TEXT.droppedExams(dropped, qz.storage.maxExams));
+      return lost.length ? TEXT.partly + lost.join("；") + TEXT.rest : "";
     },
   };
 })();

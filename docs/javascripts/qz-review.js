@@ -35,18 +35,8 @@
       var chosen = v.entries(loaded).filter(function (entry) {
         return wanted[entry.data.id];
       });
-      // Questions removed from the banks since they were answered leave the book.
-      var gone = due.filter(function (entry) {
-        return !chosen.some(function (found) {
-          return found.data.id === entry.id;
-        });
-      });
-      if (gone.length) {
-        qz.storage.forgetReviews(gone.map(function (entry) {
-          return entry.id;
-        }));
-        v.status(view).textContent = T.reviewCount(chosen.length, all.length - gone.length);
-      }
+      // Questions removed from the banks have already left the book: qz-storage.js prunes
+      // it by the question index that started this view.
       if (!chosen.length) {
         v.status(view).textContent = T.noReview;
         return;

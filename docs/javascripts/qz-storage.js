@@ -4,7 +4,7 @@
  * (export and import) builds on it.
  *
  * One key, "jgdj:v1", holds a JSON object; its "version" is the schema version:
- *   { "version": 2,
+ *   { "version": 3,
  *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
  *                                      "correct": true|false, "at": <ms> } },
  *                 the last submitted answer on a page quiz, restored on return; the hash
@@ -19,26 +19,44 @@
  *                     "right": <n>, "total": <n> } ], newest first, at most 20
  *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
  *     "checks":   { "<checklist item key>": true },
- *     "visit":    { "url": "<path from the site root>", "title": "…", "at": <ms> },
- *     "settings": { "textSize": "standard" | "large" | "x-large" } }
- * Version 1 (no stats, review, exams, visit) is migrated on first read.
+ *     "visit":    { "url": "<relative path inside the site>", "title": "…", "at": <ms> },
+ *     "settings": { "textSize": "standard" | "large" | "x-large" },
+ *     "drafts":   { "<key>": { "at": <ms>, "value": <JSON> } } (answers not yet submitted) }
+ * Fields this page does not know are kept as they are: a newer page's data survives.
+ * Version 1 (no stats, review, exams, visit) and 2 (entries not yet checked) are migrated
+ * on first read. Version 3 is the first whose every entry has been checked (clean below).
+ *
+ * Every entry is checked on read and on import, as hostile as a file from anywhere: what is
+ * not an object is dropped, counts become whole numbers, an "at" in the future is refused
+ * (it would win every merge for ever), and the 继续学习 address must be a relative path
+ * inside the site (a "javascript:" or off-site address would run or phish where no
+ * Content-Security-Policy is sent: file://, a plain server).
+ *
+ * The record is parsed and checked once per page view and kept in memory; a write, a save
+ * from another tab (the "storage" event) and the next page view make it read afresh.
  *
  * 错题本 rule: a question answered wrong anywhere enters the book, due today. Answered
  * right on a day it is due, it comes back 1 day later, then 3 days after that; right on
  * that third day too, it leaves the book. Answered wrong, it starts again from tomorrow.
+ * Questions no longer in the banks leave the book when the question index has loaded
+ * (quizdata/index.js lists every live id), so the header's 错题 count is true.
  *
  * Storage that is missing, full, corrupt or written by a newer version never breaks a
  * page: the site keeps working and says that progress is not saved. A corrupt value is
- * copied aside before it is replaced, so nothing is lost.
+ * copied aside once (only the newest such copy is kept) and a fresh record written in its
+ * place; a copy that does not fit is given up rather than block saving.
  */
 (function () {
   "use strict";
 
   var KEY = "jgdj:v1";
-  var VERSION = 2;
+  var CORRUPT = KEY + ":corrupt:";
+  var VERSION = 3;
   var INTERVALS = [1, 3]; // days until the next review after each right answer
   var MAX_EXAMS = 20;
-  var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings"];
+  var SKEW = 10 * 60000; // two devices' clocks may differ by minutes, not more
+  var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings", "drafts"];
+  var SIZES = ["standard", "large", "x-large"];
   var PROBLEMS = {
     unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可正常使用，但进度不会保存。",
     readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，这次的进度不会保存。请刷新页面后再试。",
@@ -59,14 +77,114 @@
 
   var day = qz.today; // from qz-header.js, which every page loads first
 
-  /* Bring any supported version up to the current one; null if it cannot be read. */
-  function upgrade(data) {
+  /* A whole number ≥ 0 from whatever was stored ("3", 2.7, null → 3, 2, 0). */
+  function count(value) {
+    var number = Math.floor(Number(value));
+    return isFinite(number) && number > 0 ? number : 0;
+  }
+
+  /* A time in ms, or -1 when it lies in the future (the entry is then refused). */
+  function time(value, now) {
+    var number = count(value);
+    return number > now + SKEW ? -1 : number;
+  }
+
+  /* A relative path inside the site ("role/", "tasks/theory-study.html"), or "": no
+     scheme, no leading slash, no "..", nothing but the characters page slugs use. */
+  function sitePath(value) {
+    if (typeof value !== "string") return "";
+    var path = value.replace(/[?#].*$/, ""); // Material's ?h= search highlight, an anchor
+    if (path.length > 300 || !/^[A-Za-z0-9_-][A-Za-z0-9._~\/-]*$/.test(path)) return "";
+    if (/\/\//.test(path) || /(^|\/)\.\.?(\/|$)/.test(path)) return "";
+    return path;
+  }
+
+  /* Keep the entries of an id → entry table that check() turns into an entry; the rest
+     count as skipped. */
+  function table(value, check, skipped) {
+    var out = {};
+    if (!isRecord(value)) return out;
+    Object.keys(value).forEach(function (id) {
+      var entry = check(value[id]);
+      if (entry === null) skipped.count += 1;
+      else out[id] = entry;
+    });
+    return out;
+  }
+
+  /* Check every entry of a record already upgraded to the current shape; returns how many
+     entries were dropped. Unknown fields are left alone. */
+  function clean(data, now) {
+    var skipped = { count: 0 };
+    function stamped(entry, build) {
+      if (!isRecord(entry)) return null;
+      var at = time(entry.at, now);
+      return at < 0 ? null : build(entry, at);
+    }
+    data.answers = table(data.answers, function (entry) {
+      return stamped(entry, function (e, at) {
+        return { hash: String(e.hash), response: e.response === undefined ? null : e.response,
+                 correct: e.correct === true, at: at };
+      });
+    }, skipped);
+    data.stats = table(data.stats, function (entry) {
+      return stamped(entry, function (e, at) {
+        var seen = count(e.seen);
+        return { bank: String(e.bank), seen: seen, right: Math.min(count(e.right), seen),
+                 last: e.last === true, at: at };
+      });
+    }, skipped);
+    data.review = table(data.review, function (entry) {
+      return stamped(entry, function (e, at) {
+        var due = /^\d{4}-\d{2}-\d{2}$/.test(e.due) ? e.due : day();
+        return { bank: String(e.bank), step: Math.min(count(e.step), INTERVALS.length),
+                 due: due, at: at };
+      });
+    }, skipped);
+    data.drafts = table(data.drafts, function (entry) {
+      return stamped(entry, function (e, at) {
+        e.at = at;
+        return e;
+      });
+    }, skipped);
+    data.attempts = table(data.attempts, function (value) {
+      return typeof value === "number" || typeof value === "string" ? count(value) : null;
+    }, skipped);
+    data.checks = table(data.checks, function (value) {
+      return value === true ? true : null;
+    }, skipped);
+    if (SIZES.indexOf(data.settings.textSize) < 0) delete data.settings.textSize;
+    var exams = Array.isArray(data.exams) ? data.exams : [];
+    data.exams = exams.map(function (entry) {
+      return stamped(entry, function (e, at) {
+        var total = count(e.total);
+        return { at: at, score: Math.min(count(e.score), 100), seconds: count(e.seconds),
+                 right: Math.min(count(e.right), total), total: total };
+      });
+    }).filter(function (exam) {
+      if (!exam) skipped.count += 1;
+      return !!exam;
+    }).sort(function (a, b) {
+      return b.at - a.at;
+    });
+    var visit = stamped(data.visit, function (e, at) {
+      var url = sitePath(e.url);
+      return url ? { url: url, title: String(e.title || "").slice(0, 200), at: at } : null;
+    });
+    if (data.visit !== null && data.visit !== undefined && !visit) skipped.count += 1;
+    data.visit = visit;
+    prune(data);
+    return skipped.count;
+  }
+
+  /* Bring any supported version up to the current one and check every entry; null if it
+     cannot be read. report, if given, receives the number of entries dropped. */
+  function upgrade(data, report) {
     if (!isRecord(data) || typeof data.version !== "number" || data.version < 1) return null;
+    if (data.version > VERSION) return null;
     FIELDS.forEach(function (field) {
       if (!isRecord(data[field])) data[field] = {};
     });
-    if (!Array.isArray(data.exams)) data.exams = [];
-    if (!isRecord(data.visit)) data.visit = null;
     if (data.version === 1) {
       // Version 1 kept only page-quiz answers: they become progress and 错题本 entries.
       Object.keys(data.answers).forEach(function (id) {
@@ -77,9 +195,25 @@
                            last: !!answer.correct, at: answer.at || 0 };
         if (!answer.correct) data.review[id] = { bank: bank, step: 0, due: day(), at: answer.at || 0 };
       });
-      data.version = 2;
     }
+    data.version = VERSION;
+    var skipped = clean(data, Date.now());
+    if (report) report.skipped = skipped;
     return data;
+  }
+
+  /* Question ids still in the banks, once quizdata/index.js has loaded; until then nothing
+     is pruned. */
+  var live = null;
+  function prune(data) {
+    if (!live) return 0;
+    var gone = Object.keys(data.review).filter(function (id) {
+      return !live[id];
+    });
+    gone.forEach(function (id) {
+      delete data.review[id];
+    });
+    return gone.length;
   }
 
   /* "ok": reads and writes; "readonly": data from a newer version, kept intact;
@@ -96,11 +230,52 @@
     status = "unavailable";
   }
 
+  /* Copies of corrupt records set aside, oldest first. */
+  function corruptCopies() {
+    var keys = [];
+    for (var i = 0; i < store.length; i++) {
+      var key = store.key(i);
+      if (key && key.indexOf(CORRUPT) === 0) keys.push(key);
+    }
+    return keys.sort(function (a, b) {
+      return Number(a.slice(CORRUPT.length)) - Number(b.slice(CORRUPT.length));
+    });
+  }
+
+  /* Keep only the newest corrupt copy (earlier pages kept one per page load and filled the
+     quota); with replacing, none: the newest copy is about to be written. */
+  function dropCopies(replacing) {
+    var keys = corruptCopies();
+    if (!replacing) keys.pop();
+    keys.forEach(function (key) {
+      store.removeItem(key);
+    });
+  }
+
+  /* Set a corrupt value aside once, then put a fresh record in its place. */
+  function setAside(raw) {
+    var fresh = empty();
+    try {
+      dropCopies(true);
+      store.setItem(CORRUPT + Date.now(), raw);
+    } catch (error) {
+      // No room for the copy: saving the member's progress from now on matters more.
+    }
+    try {
+      store.setItem(KEY, JSON.stringify(fresh));
+    } catch (error) {
+      status = "unavailable";
+    }
+    return fresh;
+  }
+
   /* Memory copy: the page keeps working on it when storage cannot be written. */
   var memory = empty();
+  var cache = null; // the parsed, checked record of this page view
 
   function read() {
-    if (!store) return memory;
+    if (!store || status !== "ok") return memory;
+    if (cache) return cache;
     var raw;
     try {
       raw = store.getItem(KEY);
@@ -108,7 +283,7 @@
       status = "unavailable";
       return memory;
     }
-    if (raw === null) return empty();
+    if (raw === null) return (cache = empty());
     var data;
     try {
       data = JSON.parse(raw);
@@ -119,34 +294,33 @@
       status = "readonly";
       return memory;
     }
+    var stored = isRecord(data) ? data.version : 0;
     data = upgrade(data);
-    if (!data) {
-      // Corrupt or foreign: keep a copy aside, then start afresh.
-      try {
-        store.setItem(KEY + ":corrupt:" + Date.now(), raw);
-      } catch (error) {
-        status = "unavailable";
-        return memory;
-      }
-      return empty();
-    }
+    if (!data) return (cache = setAside(raw));
+    cache = data;
+    // An older version is saved upgraded at once, so that qz-header.js, which only reads,
+    // sees the 错题本 that version 1 answers became.
+    if (stored < VERSION) write(data);
     return data;
   }
 
   function write(data) {
     memory = data;
+    prune(data);
     if (!store || status !== "ok") return false;
     try {
       store.setItem(KEY, JSON.stringify(data));
+      cache = data;
       document.dispatchEvent(new CustomEvent("qz:changed")); // e.g. the 错题 count in the header
       return true;
     } catch (error) {
       status = "unavailable";
+      cache = null;
       return false;
     }
   }
 
-  /* Every change re-reads storage first, so another open tab's saves are kept. */
+  /* Every change starts from the latest record: another tab's save clears the cache. */
   function update(change) {
     var data = read();
     change(data);
@@ -165,17 +339,36 @@
     }
   }
 
-  // A record of an older version is saved upgraded at once, so that qz-header.js, which
-  // only reads, sees the 错题本 that version 1 answers became.
-  var before = null;
-  try {
-    before = store && JSON.parse(store.getItem(KEY));
-  } catch (error) {
-    before = null; // corrupt: read() below sets it aside
+  if (store) {
+    try {
+      dropCopies(false);
+    } catch (error) {
+      // a browser that lists keys but cannot remove them: nothing to free
+    }
   }
-  memory = read();
-  if (isRecord(before) && typeof before.version === "number" && before.version < VERSION) {
-    write(memory);
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) cache = null; // another tab saved
+  });
+  if (qz.onPage) {
+    qz.onPage(function () {
+      cache = null; // a new page view reads the record afresh, once
+    });
+  }
+  read();
+
+  // The question index lists every live id: 错题本 entries of removed questions go.
+  if (qz.data && store) {
+    qz.data.index().then(function (index) {
+      if (!index || !Array.isArray(index.ids)) return;
+      live = {};
+      index.ids.forEach(function (id) {
+        live[id] = true;
+      });
+      var data = read();
+      if (prune(data) && status === "ok") write(data);
+    }, function () {
+      // no index (e.g. a test page): nothing is pruned
+    });
   }
 
   qz.storage = {
@@ -267,8 +460,10 @@
       return read().visit;
     },
     saveVisit: function (url, title) {
+      var path = sitePath(url);
+      if (!path) return false;
       return update(function (data) {
-        data.visit = { url: url, title: title, at: Date.now() };
+        data.visit = { url: path, title: String(title).slice(0, 200), at: Date.now() };
       });
     },
     setting: function (name) {
@@ -279,10 +474,14 @@
         data.settings[name] = value;
       });
     },
-    /* For qz-records.js (export and import): the record, a change to it, an upgrade. */
+    /* For qz-records.js (export and import) and the tests: the record, a change to it,
+       an upgrade (with its check of every entry), the 错题本 rule, the path check. */
     snapshot: read,
     change: update,
     upgrade: upgrade,
+    review: review,
+    sitePath: sitePath,
+    maxExams: MAX_EXAMS,
     /* What to tell the member when progress is not being saved, or "" when it is. */
     problem: function () {
       return PROBLEMS[status] || "";

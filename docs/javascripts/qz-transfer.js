@@ -22,12 +22,16 @@
     view.querySelector("[data-qz-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
       if (!file) return;
+      event.target.value = "";
+      if (file.size > qz.records.maxBytes) { // refused unread: a huge file would freeze the page
+        message.textContent = qz.records.TEXT.tooLarge + qz.records.TEXT.refused;
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
         message.textContent = qz.records.importText(String(reader.result)) || T.imported;
       };
       reader.readAsText(file);
-      event.target.value = "";
     });
   }
 

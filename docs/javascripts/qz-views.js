@@ -88,7 +88,9 @@
       link.href = qz.data.url(link.getAttribute("href")); // data files link from the site root
     });
     container.appendChild(root);
-    var made = new qz.Quiz(root, { onGraded: onGraded });
+    var made = new qz.Quiz(root, { onGraded: function (results) {
+      if (root.isConnected) onGraded(results); // never save from a view the member has left
+    } });
     made.questions.forEach(function (question, n) {
       question.number(n + 1);
     });

@@ -56,3 +56,25 @@ def test_offline_features_follow_the_site_but_instant_loading():
     features = [yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader)["theme"]["features"]
                 for name in ("mkdocs.yml", "mkdocs.offline.yml")]
     assert features[1] == [name for name in features[0] if name != "navigation.instant"]
+
+
+def test_every_offline_page_has_its_own_csp_and_a_javascript_link_runs_nothing(new_tab, unpacked):
+    """Issue 9.1: opened from disk no server sends a policy, so each page carries one; a
+    `javascript:` address (e.g. a 继续学习 link from a hostile record) must not run there."""
+    pages = list(unpacked.rglob("*.html"))
+    assert pages and all('http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8")
+                         for page in pages)
+    tab = new_tab(DESKTOP, expected_errors=("Content Security Policy",))
+    page = tab.page
+    page.goto((unpacked / "study" / "index.html").as_uri())
+    page.evaluate("""() => {
+        const link = document.createElement("a");
+        link.href = "javascript:document.title='pwned'";
+        link.textContent = "x";
+        link.id = "hostile";
+        document.body.appendChild(link);
+    }""")
+    page.locator("#hostile").click()
+    page.wait_for_timeout(300)
+    assert page.title() != "pwned"
+    assert [error for error in tab.errors if "Content Security Policy" in error], tab.errors
