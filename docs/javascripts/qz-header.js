@@ -27,7 +27,7 @@
     ["[data-qz-view=review]", ["qz-review.js"]],
     ["[data-qz-view=progress]", ["qz-progress.js"]],
     ["[data-qz-view=daily]", ["qz-daily.js"]],
-    ["[data-qz-view=records]", ["qz-records.js", "qz-transfer.js"]],
+    ["[data-qz-view=records]", ["qz-records.js", "qz-code.js", "qz-transfer.js"]],
     ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
     [".qz-paper", ["qz-paper.js"], "print.css"],
   ];
@@ -77,6 +77,11 @@
       return (n < 10 ? "0" : "") + n;
     }
     return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  };
+
+  /* WeChat's built-in browser: no download, no print, no file picker; the one test for it. */
+  qz.isWeChat = function () {
+    return /MicroMessenger/i.test(navigator.userAgent);
   };
 
   /* The site root as an absolute URL. Material's config holds it relative to the page
