@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.model import Bank
 from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.test_site import ALL_IMPACTS, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -193,3 +194,17 @@ def test_wechat_is_told_what_works_there(browser, site):
             expect(paper_note).to_be_visible()
         page.context.close()
         assert tab.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_records_page_with_a_code_has_no_accessibility_violation(browser, site, banks, scheme):
+    """axe-core finds nothing on the 记录码 UI (code shown, WeChat note on) at 特大."""
+    record = {**full_record(banks), "settings": {"textSize": "x-large"}}
+    tab = records_page(browser, site, record, user_agent=WECHAT_UA, color_scheme=scheme)
+    page = tab.page
+    make_code(page)
+    page.get_by_role("button", name="复制").click()
+    assert axe_violations(page, ALL_IMPACTS) == []
+    page.screenshot(path=SCREENSHOTS / f"records-code-x-large-{scheme}.png", full_page=True)
+    page.context.close()
+    assert tab.errors == []
