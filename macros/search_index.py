@@ -8,6 +8,9 @@ already exist when these run:
   it matches nothing. Every entry gets a ``parts`` field (declared in mkdocs.yml's
   ``search: fields:``) with jieba's search-mode sub-words of its long tokens; results
   still show only the title and text.
+- **Printable papers rank low**: their entries (titles only; the questions are kept out
+  by data-search-exclude) get a boost of ``PAPER_BOOST`` unless the page sets its own,
+  so a paper never ranks above the page that teaches.
 - **One entry per glossary term**: the glossary is one definition list, which the plugin
   indexes as one block. Each ``<dt>`` gets a stable id here and its own entry, with the
   glossary page's (low) boost, so a page that teaches a term ranks above it.
@@ -27,6 +30,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 # jieba's tokens of this many Han characters or more get their sub-words indexed too.
 _LONG = 3
 GLOSSARY = "glossary.md"
+PAPERS = "papers/"
+PAPER_BOOST = 0.1
 
 
 def term_id(term: str) -> str:
@@ -73,7 +78,7 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Add the glossary's per-term entries and every entry's ``parts``."""
+    """Add the glossary's per-term entries, the papers' low boost and every entry's ``parts``."""
     index = _search_index(config)
     if index is None:
         return context
@@ -90,5 +95,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
             index.entries.append(entry)
             mine.append(entry)
     for entry in mine:
+        if page.file.src_uri.startswith(PAPERS):
+            entry.setdefault("boost", PAPER_BOOST)
         entry["parts"] = parts(entry["title"] + " " + entry["text"])
     return context
