@@ -29,6 +29,9 @@ _BLANK_TOKEN = "QZBLANKTOKEN"
 # Text Markdown would leave as it is: no inline syntax, HTML, entity, escape, attribute
 # list or line break, and no list or quote marker at its start.
 _PLAIN = re.compile(r"(?![-+>] |\d+[.)] )[^*_`\[\]<>&\\!#|~^={}:\n]*\Z")
+# How much of the text printed after a blank the checker may see repeated in an answer
+# (qz-check.js stops earlier, at the first punctuation mark): 年, 地, 作用, 上成熟….
+_AFTER_CHARS = 6
 # How the quiz shows a fill-in blank: its number, which the inputs below the stem repeat.
 QUIZ_BLANK = Markup('<span class="qz-blank">（{}）</span>')
 
@@ -36,6 +39,22 @@ _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
+
+
+def fill_rules(question: Question) -> str:
+    """Give qz-check.js a fill question's checking rules as JSON ("" for other types).
+
+    ``after``: the stem text right after each blank, so that an answer repeating
+    the printed word (“1939年” for ____年) is not marked wrong; ``anyOrder``: the
+    bank's ``any_order``.
+    """
+    if question.type != "fill":
+        return ""
+    pieces = BLANK.split(question.stem)[1:]
+    rules: dict[str, Any] = {"after": [piece[:_AFTER_CHARS] for piece in pieces]}
+    if question.any_order:
+        rules["anyOrder"] = True
+    return json.dumps(rules, ensure_ascii=False)
 
 
 class Renderer:
@@ -99,11 +118,13 @@ class Renderer:
         if question.type == "fill":
             blanks = []
             for number, accepted in enumerate(question.answer, 1):
-                others = "、".join(accepted[1:])
+                # Each alternative in its own 「」: “自觉性、坚定性” must not read as two.
+                others = "".join(f"「{text}」" for text in accepted[1:])
                 also = f"（也可答：{others}）" if others else ""
                 label = blank_label.format(number) if len(question.answer) > 1 else ""
                 blanks.append(escape(f"{label}{accepted[0]}{also}"))
-            return Markup("；").join(blanks)
+            order = "（各空顺序不限）" if question.any_order and len(blanks) > 1 else ""
+            return Markup("；").join(blanks) + order
         keys = [question.answer] if question.type == "single" else question.answer
         letter = Markup('<span class="qz-key__letter" data-qz-key="{k}">{k}</span>. {text}')
         return Markup("；").join(
@@ -133,6 +154,7 @@ class Renderer:
                 "explanation": self.markdown(question.explanation),
                 "source_title": anchors[question.source],
                 "answer_json": json.dumps(question.answer, ensure_ascii=False),
+                "fill_json": fill_rules(question),
             }
             for question in bank.questions
         ]

@@ -35,7 +35,7 @@
     "view:review": VIEW.concat(["qz-review.js"]),
     "view:progress": VIEW.concat(["qz-progress.js"]),
     "view:daily": VIEW.concat(["qz-daily.js"]),
-    "view:records": VIEW.concat(["qz-records.js", "qz-transfer.js"]),
+    "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),
   };
   var requested = {};
 
@@ -83,6 +83,11 @@
       return (n < 10 ? "0" : "") + n;
     }
     return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  };
+
+  /* WeChat's built-in browser: no download, no print, no file picker; the one test for it. */
+  qz.isWeChat = function () {
+    return /MicroMessenger/i.test(navigator.userAgent);
   };
 
   /* The site root as an absolute URL. Material's config holds it relative to the page
@@ -156,7 +161,11 @@
     var link = document.createElement("a");
     link.className = "md-header__button qz-due";
     link.href = meta ? meta.content : "#";
-    link.innerHTML = '错题<span class="qz-due__count"></span>';
+    // At 大 and 特大 on a phone the word gives way to an icon (theme.css): the header must fit.
+    link.innerHTML = '<svg class="qz-due__icon" viewBox="0 0 24 24" aria-hidden="true" ' +
+      'focusable="false"><path fill-rule="evenodd" d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 ' +
+      '2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 4v8h2V6zm0 10v2h2v-2z"/></svg>' +
+      '<span class="qz-due__label">错题</span><span class="qz-due__count"></span>';
     header.insertBefore(link, before);
     function refresh() {
       var review = peek().review || {};

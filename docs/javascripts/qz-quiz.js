@@ -58,6 +58,7 @@
     this.type = fieldset.getAttribute("data-question-type");
     this.hash = fieldset.getAttribute("data-question-hash");
     this.answer = JSON.parse(fieldset.getAttribute("data-answer"));
+    if (this.type === "fill") qz.check.prepare(this.answer, fieldset.getAttribute("data-qz-fill"));
     this.inputs = all(fieldset, "input");
     this.feedback = fieldset.querySelector("[data-qz-feedback]");
     this.details = fieldset.querySelector("[data-qz-answer]");

@@ -1,5 +1,7 @@
 /*
- * qz-transfer.js: the 导出/导入 view; the record logic is qz-records.js.
+ * qz-transfer.js: the 导出/导入 view, by file and by 记录码. The record logic is
+ * qz-records.js; the code itself is qz-code.js. A code goes through the same
+ * qz.records.importText as a file, so both follow one set of merge and refusal rules.
  */
 (function () {
   "use strict";
@@ -7,9 +9,15 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var TEXT = {
+    codeMade: "记录码已生成。请按“复制”，再粘贴到微信消息里发送。",
+    copied: "记录码已复制，可以粘贴到微信消息里发送。",
+    copyByHand: "记录码已选中：请长按选中的文字，选“复制”。",
+    refused: "本机记录没有改动。",
+    importedCode: "记录码导入完成，两边的记录已合并。",
+  };
 
-  function records(view) {
-    var message = v.status(view);
+  function file(view, message) {
     view.querySelector("[data-qz-export]").addEventListener("click", function () {
       var blob = new Blob([qz.records.exportText()], { type: "application/json" });
       var link = v.el("a", { href: URL.createObjectURL(blob),
@@ -33,6 +41,62 @@
       };
       reader.readAsText(file);
     });
+  }
+
+  /* Select the whole code in its read-only box, as a long press would. */
+  function select(box) {
+    box.focus();
+    box.select();
+    box.setSelectionRange(0, box.value.length);
+  }
+
+  function code(view, message) {
+    var out = view.querySelector("[data-qz-code-out]");
+    var box = view.querySelector("[data-qz-code-text]");
+    var paste = view.querySelector("[data-qz-code-paste]");
+    view.querySelector("[data-qz-code-make]").addEventListener("click", function () {
+      // The file's text without its indentation: the code is what a message must carry.
+      box.value = qz.code.encode(JSON.stringify(JSON.parse(qz.records.exportText())));
+      view.querySelector("[data-qz-code-length]").textContent = box.value.length;
+      out.hidden = false;
+      message.textContent = TEXT.codeMade;
+    });
+    view.querySelector("[data-qz-code-copy]").addEventListener("click", function () {
+      function byHand() {
+        select(box);
+        var done = false;
+        try {
+          done = document.execCommand("copy");
+        } catch (error) {
+          done = false;
+        }
+        message.textContent = done ? TEXT.copied : TEXT.copyByHand;
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(box.value).then(function () {
+          message.textContent = TEXT.copied;
+        }, byHand);
+      } else {
+        byHand();
+      }
+    });
+    view.querySelector("[data-qz-code-import]").addEventListener("click", function () {
+      var read = qz.code.decode(paste.value);
+      if (read.error) {
+        message.textContent = read.error + TEXT.refused;
+        return;
+      }
+      var problem = qz.records.importText(read.text);
+      message.textContent = problem || TEXT.importedCode;
+      if (!problem) paste.value = "";
+    });
+  }
+
+  function records(view) {
+    var message = v.status(view);
+    view.querySelector("[data-qz-wechat]").hidden = !qz.isWeChat();
+    file(view, message);
+    code(view, message);
   }
 
   v.define("records", records, { index: false });

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from macros.model import Bank, Question
-from macros.render import Renderer
+from macros.render import Renderer, fill_rules
 from macros.validate import load_banks
 from tests.conftest import ROOT
 
@@ -72,8 +72,31 @@ def test_quiz_is_native_form_controls(renderer):
     fill = re.search(r'data-question-id="q-04"[^>]*data-answer="([^"]*)"', html)
     assert json.loads(fill[1].replace("&#34;", '"')) == [["甲"], ["乙", "己"]]
     assert "（1）" in html and "（2）" in html and "____" not in html
-    assert "第1空：甲；第2空：乙（也可答：己）" in html
+    assert "第1空：甲；第2空：乙（也可答：「己」）" in html
     assert "\n\n" not in html  # a blank line would end the raw HTML block
+
+
+def test_fill_alternatives_are_each_quoted_so_a_list_reads_as_one_answer(renderer):
+    """An accepted “自觉性、坚定性” must not read as two answers beside “自觉性和坚定性”."""
+    q = question(type="fill", stem="增强____。", options={},
+                 answer=[["自觉性坚定性", "自觉性和坚定性", "自觉性、坚定性"]])
+    assert str(renderer.key(q)) == "自觉性坚定性（也可答：「自觉性和坚定性」「自觉性、坚定性」）"
+
+
+def test_fill_rules_carry_the_text_after_each_blank_and_any_order(renderer):
+    """qz-check.js reads the printed word after a blank and any_order from data-qz-fill."""
+    q = question(id="q-05", type="fill", stem="早在____年10月，____和____作用。", options={},
+                 answer=[["1939"], ["引领"], ["规范"]], any_order=True)
+    html = str(renderer.quiz(bank(q), {"intro": "引言"}))
+    found = re.search(r'data-qz-fill="([^"]*)"', html)
+    assert found is not None
+    rules = json.loads(found[1].replace("&#34;", '"'))
+    assert rules["anyOrder"] is True
+    assert rules["after"] == ["年10月，", "和", "作用。"]
+    assert "（各空顺序不限）" in str(renderer.key(q))
+    plain = question(id="q-06", type="fill", stem="____年", options={}, answer=[["1939"]])
+    assert json.loads(fill_rules(plain)) == {"after": ["年"]}
+    assert fill_rules(question()) == ""
 
 
 def test_judge_key_reads_as_words(renderer):
