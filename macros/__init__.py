@@ -25,6 +25,7 @@ from macros.page_checks import STUDY_VIEWS, check_page
 from macros.pages import read_heading_ids
 from macros.paper import ExamConfig, PaperRenderer, exam_config, find_exam_line
 from macros.render import Renderer
+from macros.ui_text import write_scripts as write_text_scripts
 from macros.validate import load_banks
 
 
@@ -89,7 +90,8 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the study views' question data (quizdata/) and minify the site's own assets."""
+    """Write question data (quizdata/) and the interface words, then minify the assets."""
+    write_text_scripts(Path(env.conf["site_dir"]))
     minify(Path(env.conf["site_dir"]))
     write_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), env.variables["quiz_banks"],
                env.variables["quiz_renderer"], env.conf["use_directory_urls"], env.conf["nav"])

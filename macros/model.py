@@ -7,10 +7,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from macros.ui_text import table
+
 # A blank in a fill-in stem: three or more half-width underscores.
 BLANK = re.compile(r"_{3,}")
 
-TYPE_LABELS = {"single": "单选题", "multiple": "多选题", "judge": "判断题", "fill": "填空题"}
+# The four types in their order everywhere (pages, papers, exams), named as members read them.
+TYPE_LABELS: dict[str, str] = table()["types"]
 
 Answer = str | bool | list[str] | list[list[str]]
 

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros.model import BLANK, TYPE_LABELS, Bank, Question
+from macros.ui_text import t
 
 # What inline bank Markdown may produce; everything else is stripped.
 _ALLOWED_TAGS = {"a", "b", "br", "code", "del", "em", "i", "ins", "kbd", "mark", "p", "s",
@@ -39,6 +40,7 @@ _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
+_TEMPLATES.globals["t"] = t  # the interface words: {{ t("quiz.submit") }}
 
 
 def fill_rules(question: Question) -> str:

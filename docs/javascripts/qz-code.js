@@ -16,13 +16,7 @@
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var MAX_CODES = 65536; // the LZW dictionary stops growing here
   var SHAPE = /^DJ[0-9A-Za-z][0-9a-f]{8}[A-Za-z0-9\-_]*$/;
-  var TEXT = {
-    empty: "请先粘贴记录码。",
-    shape: "这不是本站的记录码：记录码以 DJ 开头，只含字母、数字和 - _ 。",
-    version: "这个记录码来自其他版本的网页，请刷新页面后再试。",
-    broken: "记录码不完整或有改动，无法读取。请回到生成它的手机上，重新复制完整的记录码。",
-    tooLarge: "这个记录码展开后超过5MB，不像本站的学习记录，没有读取。",
-  };
+  var TEXT = qz.text("code");
   // A hostile code can expand quadratically: stop at the size an imported file may have.
   var MAX_BYTES = 5 * 1024 * 1024;
   var TOO_LARGE = {};

@@ -12,7 +12,7 @@
   "use strict";
 
   var qz = (window.qz = window.qz || {});
-  var TEXT = { ok: "确定", cancel: "取消" };
+  var TEXT = qz.text("dialog");
   var open = []; // finish functions of the dialogs showing now
 
   function button(text, primary) {

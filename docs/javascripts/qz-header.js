@@ -13,23 +13,37 @@
   "use strict";
 
   var qz = (window.qz = window.qz || {});
+
+  /* The interface words of one section of macros/ui_text.zh.yml: the build puts the header's
+     in front of this file and the rest into qz-text.js, which every need loads first. */
+  qz.text = function (section) {
+    return (qz.TEXT && qz.TEXT[section]) || {};
+  };
+  /* Fill a text's {placeholders}: qz.format(TEXT.dueLabel, { count: 3 }). */
+  qz.format = function (text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : match;
+    });
+  };
+
+  var TEXT = qz.text("header");
   var KEY = "jgdj:v1"; // qz-storage.js documents this record
   var SIZES = [
-    { id: "standard", name: "标准" },
-    { id: "large", name: "大" },
-    { id: "x-large", name: "特大" },
+    { id: "standard", name: TEXT.sizeStandard },
+    { id: "large", name: TEXT.sizeLarge },
+    { id: "x-large", name: TEXT.sizeExtraLarge },
   ];
   // The scripts of each need that overrides/main.html lists in <meta name="qz:needs">
   // (it links the stylesheets from the same list), in load order; scripts already loaded
   // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
   // question index (quizdata/index.js).
-  var STORE = ["qz-data.js", "qz-storage.js"];
+  var STORE = ["qz-text.js", "qz-data.js", "qz-storage.js"];
   var QUIZ = STORE.concat(["qz-check.js", "qz-quiz.js"]);
   var VIEW = QUIZ.concat(["qz-views.js"]);
   var NEEDS = {
     quiz: QUIZ,
     checklist: STORE.concat(["qz-checklist.js"]),
-    paper: ["qz-paper.js"],
+    paper: ["qz-text.js", "qz-paper.js"],
     "view:practice": VIEW.concat(["qz-practice.js"]),
     "view:exam": VIEW.concat(["qz-exam.js"]),
     "view:review": VIEW.concat(["qz-review.js"]),
@@ -150,7 +164,8 @@
 
   function label(button, index) {
     var next = SIZES[(index + 1) % SIZES.length].name;
-    button.setAttribute("aria-label", "字号：" + SIZES[index].name + "。按一下改为" + next);
+    button.setAttribute("aria-label", qz.format(TEXT.textSizeLabel, { size: SIZES[index].name,
+                                                                     next: next }));
     button.querySelector(".qz-text-size__name").textContent = SIZES[index].name;
   }
 
@@ -165,7 +180,8 @@
     link.innerHTML = '<svg class="qz-due__icon" viewBox="0 0 24 24" aria-hidden="true" ' +
       'focusable="false"><path fill-rule="evenodd" d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 ' +
       '2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 4v8h2V6zm0 10v2h2v-2z"/></svg>' +
-      '<span class="qz-due__label">错题</span><span class="qz-due__count"></span>';
+      '<span class="qz-due__label"></span><span class="qz-due__count"></span>';
+    link.querySelector(".qz-due__label").textContent = TEXT.due;
     header.insertBefore(link, before);
     function refresh() {
       var review = peek().review || {};
@@ -175,7 +191,7 @@
       }).length;
       link.hidden = !due;
       link.querySelector(".qz-due__count").textContent = due;
-      link.setAttribute("aria-label", "错题本：今天有" + due + "题要复习");
+      link.setAttribute("aria-label", qz.format(TEXT.dueLabel, { count: due }));
     }
     refresh();
     document.addEventListener("qz:changed", refresh);
@@ -189,7 +205,9 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-header__button qz-text-size";
-      button.innerHTML = '字号<span class="qz-text-size__name"></span>';
+      button.innerHTML = '<span class="qz-text-size__label"></span>' +
+        '<span class="qz-text-size__name"></span>';
+      button.querySelector(".qz-text-size__label").textContent = TEXT.textSize;
       var index = current(); // kept here: the save below lands after storage has loaded
       label(button, index);
       button.addEventListener("click", function () {

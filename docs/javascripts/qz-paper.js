@@ -10,9 +10,7 @@
 (function () {
   "use strict";
 
-  var TEXT = {
-    wechat: "微信里不能打印：请点右上角“…”，选“在浏览器打开”，再在浏览器里打印或保存为PDF。",
-  };
+  var TEXT = window.qz.text("paper");
 
   /* Put beside the 打印 hint, in the part of the paper that never prints. */
   function wechatNote(screen) {

@@ -9,19 +9,13 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
-  var TEXT = {
-    codeMade: "记录码已生成。请按“复制”，再粘贴到微信消息里发送。",
-    copied: "记录码已复制，可以粘贴到微信消息里发送。",
-    copyByHand: "记录码已选中：请长按选中的文字，选“复制”。",
-    refused: "本机记录没有改动。",
-    importedCode: "记录码导入完成，两边的记录已合并。",
-  };
+  var TEXT = qz.text("transfer");
 
   function file(view, message) {
     view.querySelector("[data-qz-export]").addEventListener("click", function () {
       var blob = new Blob([qz.records.exportText()], { type: "application/json" });
       var link = v.el("a", { href: URL.createObjectURL(blob),
-                           download: "机关党建学习记录-" + qz.today() + ".json" });
+                           download: qz.format(TEXT.fileName, { date: qz.today() }) });
       document.body.appendChild(link);
       link.click();
       link.remove();
