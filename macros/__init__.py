@@ -10,6 +10,7 @@ serve`` with one plain message and no traceback.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from macros.errors import BankError, BankErrors
 from macros.model import TYPE_LABELS, Bank
 from macros.pages import jinja_style_ids, read_heading_ids
 from macros.paper import ExamConfig, PaperRenderer, exam_config, find_exam_line
+from macros.quality import check_quality
 from macros.render import Renderer
 from macros.validate import load_banks
 
@@ -39,6 +41,11 @@ def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     banks = load_banks(project_dir / "quizzes", docs_dir, project_dir)
+    quality_errors, quality_warnings = check_quality(banks, project_dir)
+    if quality_errors:
+        raise BankErrors(quality_errors)
+    for warning in quality_warnings:
+        logging.getLogger("mkdocs.plugins.macros").warning("内容检查：%s", warning)
     renderer = Renderer(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     if "macros.blocks" not in env.conf["markdown_extensions"]:
         env.conf["markdown_extensions"].append("macros.blocks")  # puts held quizzes back
