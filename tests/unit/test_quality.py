@@ -182,9 +182,10 @@ def test_gloss_marker_inside_a_quotation(project: Path, marker: str):
 
 
 def test_gloss_marker_outside_quotations_is_fine(project: Path):
+    """A gloss beside a quotation, and a marker quoted as a name (“学习提示”框), pass."""
     page = project / "docs" / "page.md"
-    page.write_text("# 页面\n\n!!! tip \"学习提示\"\n    通俗地说，“到位而不越位”就是不越权。\n",
-                    encoding="utf-8")
+    page.write_text("# 页面\n\n!!! tip \"学习提示\"\n    通俗地说，“到位而不越位”就是不越权。\n"
+                    "本站的解释写在“学习提示”框里，或以“通俗地说”开头。\n", encoding="utf-8")
     assert quality.page_errors(page, "docs/page.md", quality.plain(ARTICLE)) == []
 
 
