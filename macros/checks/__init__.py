@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from macros.checks.base import ERROR, WARNING, Finding, Project
 from macros.checks.coverage import explanation_letters, placeholders, question_counts, sections
+from macros.checks.quality import content_quality
 from macros.checks.registry import published_ids_kept, retired_ids_stay_retired, unregistered_ids
 from macros.checks.typography import one_wording, typography
 from macros.checks.wiring import (
@@ -41,8 +42,7 @@ RULES: list[Rule] = [
     question_counts,
     explanation_letters,
     placeholders,
-    # 合并点（lead）：内容质量规则 macros/quality.py 的 check_quality(banks, project_dir)
-    # 返回 (errors, warnings)；接入时在这里加一个把它们包成 Finding 的规则函数。
+    content_quality,
 ]
 
 

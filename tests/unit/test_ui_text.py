@@ -65,4 +65,4 @@ def test_placeholders_are_filled_and_unknown_ones_kept():
 
 
 def test_type_labels_come_from_the_table():
-    assert TYPE_LABELS == table()["types"]
+    assert table()["types"] == TYPE_LABELS
