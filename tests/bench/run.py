@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from tests.bench import measure, synth
+from tests.bench import measure, phone, synth
 from tests.bench.measure import Candidate
 
 KIB = 1024
@@ -285,13 +285,40 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
     return "\n".join(out) + "\n"
 
 
+def phone_only(runs: int) -> int:
+    """The phone measurements alone, written to ``tests/bench/out/results-phone.md``."""
+    (measure.BENCH / "out").mkdir(exist_ok=True)
+    machine = _machine()
+    machine.append(("project", _git_state()))
+    load_start = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="qz-phone-") as name:
+        print(f"phone: building and visiting, {runs} runs", flush=True)
+        result = phone.measure(Path(name), runs)
+    machine.append(("load average (1 min) at start / end",
+                    f"{load_start:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"))
+    checks = phone.budgets(result)
+    text = "\n".join(["# Phone measurements (issue 14)", "",
+                      "Produced by `.venv/bin/python -m tests.bench.run --phone`.", "",
+                      *_table(["", ""], [[key, value] for key, value in machine]),
+                      *phone.report(result, checks)]) + "\n"
+    print("\n" + text)
+    target = measure.BENCH / "out" / "results-phone.md"
+    target.write_text(text, encoding="utf-8")
+    print(f"written to {target.relative_to(synth.ROOT)}")
+    return 1 if any(not check.passed for check in checks) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run everything, print the report, write it, and fail on a missed budget."""
     parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="sizes 100 and 1,000 only, fewer repetitions (for development)")
     parser.add_argument("--reps", type=int, help="builds per candidate (default 5, quick 3)")
+    parser.add_argument("--phone", action="store_true",
+                        help="only the phone-throttled measurements of issue 14 (a few minutes)")
     args = parser.parse_args(argv)
+    if args.phone:
+        return phone_only(args.reps or 3)
     sizes = (100, 1000) if args.quick else (100, 1000, 10000)
     reps = args.reps or (3 if args.quick else 5)
     (measure.BENCH / "out").mkdir(exist_ok=True)
