@@ -11,7 +11,9 @@ On a phone over mobile data every request costs a round trip, so the study pages
 get ``quizdata/start.js``, which qz-data.js requests as soon as it loads (the page preloads
 it), while the member reads the instructions: the index and, while all banks together stay
 under ``PACK_LIMIT``, every bank too, in one compact file. Past that size it holds the index
-alone and each bank file still loads when a view needs it.
+alone, and the site also gets one file per bank and question type,
+``quizdata/<bank>.<type>.js``, so that a draw (``qz.data.draw``) fetches only the parts
+holding the questions it drew.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     order = nav_pages(nav)
     index = []
     scripts: dict[str, str] = {}
+    parts: dict[str, str] = {}
     for bank in sorted(banks.values(), key=lambda bank: (
             order.index(bank.page) if bank.page in order else len(order), bank.id)):
         url = page_url(bank.page, docs_dir, use_directory_urls)
@@ -83,15 +86,29 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
         ]
         scripts[bank.id] = _script(bank.id, {"questions": questions})
         (out / f"{bank.id}.js").write_text(scripts[bank.id], encoding="utf-8")
+        by_type: dict[str, list[dict[str, str]]] = {}
+        for question in questions:
+            by_type.setdefault(question["type"], []).append(question)
+        parts.update({f"{bank.id}.{kind}": _script(f"{bank.id}.{kind}", {"questions": chosen})
+                      for kind, chosen in by_type.items()})
         index.append({"id": bank.id, "title": bank.title, "url": url,
-                      "count": len(bank.questions)})
+                      "count": len(bank.questions),
+                      "types": {kind: len(chosen) for kind, chosen in by_type.items()}})
+    packed = fits(scripts)
     data = {"banks": index, "actions": str(renderer.template("actions.html")),
-            "checklist": checklist_keys(docs_dir)}
+            "checklist": checklist_keys(docs_dir), "parts": not packed}
     (out / "index.js").write_text(_script("index", data), encoding="utf-8")
     (out / "start.js").write_text(start_script(_script("index", data), scripts), encoding="utf-8")
+    if not packed:
+        for name, script in parts.items():
+            (out / f"{name}.js").write_text(script, encoding="utf-8")
+
+
+def fits(banks: dict[str, str]) -> bool:
+    """Whether the banks' scripts together are small enough to travel in start.js."""
+    return sum(len(script.encode("utf-8")) for script in banks.values()) <= PACK_LIMIT
 
 
 def start_script(index: str, banks: dict[str, str]) -> str:
-    """What qz-data.js fetches first: the index, and every bank if they are small enough."""
-    packed = sum(len(script.encode("utf-8")) for script in banks.values()) <= PACK_LIMIT
-    return index + ("".join(banks.values()) if packed else "")
+    """Return start.js, fetched first: the index, and every bank if they are small enough."""
+    return index + ("".join(banks.values()) if fits(banks) else "")

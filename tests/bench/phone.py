@@ -20,9 +20,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tests.bench import synth
 from tests.bench.measure import CHROMIUM, CHROMIUM_ARGS
@@ -45,7 +46,7 @@ _EXAM_SMALL = ("    single: 1\n    multiple: 1\n    judge: 1\n    fill: 1\n"
 # Records what the budgets need from inside the page, from navigation start:
 # layout shifts (CLS), the tap on a study view's start button, and the moment
 # the view's questions are wired (qz-quiz.js marks the quiz root data-qz-ready).
-_PROBE = """(() => {
+PROBE = """(() => {
   window.__qzBench = {cls: 0, shifts: [], tap: null, viewReady: null};
   const bench = window.__qzBench;
   new PerformanceObserver((list) => {
@@ -123,6 +124,15 @@ def _build(source: Path, out: Path, url: str) -> None:
         raise RuntimeError(f"mkdocs build failed in {source}\n{done.stderr[-4000:]}")
 
 
+def write_page_site(folder: Path, kind: synth.Kind, size: int) -> None:
+    """A synthetic site with ``size`` questions on one page, as this project or as words."""
+    synth.write_site(folder, kind, synth.make_pages(size))
+    if kind == "ours":  # a single small bank cannot fill the real mock paper
+        config = folder / "mkdocs.yml"
+        config.write_text(re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + _EXAM_SMALL,
+                                 config.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def build_sites(tmp: Path, sizes: tuple[int, ...] = QUIZ_SIZES) -> list[Served]:
     """The real site, its copy without macros, and a quiz page of each size with its words.
 
@@ -133,14 +143,9 @@ def build_sites(tmp: Path, sizes: tuple[int, ...] = QUIZ_SIZES) -> list[Served]:
     synth.write_real_plain(tmp / "src" / "real-plain")
     sources = {"real": synth.ROOT, "real-plain": tmp / "src" / "real-plain"}
     for size in sizes:
-        pages = synth.make_pages(size)
         for kind, suffix in (("ours", ""), ("words", "-words")):
             sources[f"q{size}{suffix}"] = tmp / "src" / f"q{size}{suffix}"
-            synth.write_site(sources[f"q{size}{suffix}"], kind, pages)  # type: ignore[arg-type]
-        # A single small bank cannot fill the real mock paper: draw one question of a type.
-        config = sources[f"q{size}"] / "mkdocs.yml"
-        config.write_text(re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + _EXAM_SMALL,
-                                 config.read_text(encoding="utf-8")), encoding="utf-8")
+            write_page_site(sources[f"q{size}{suffix}"], kind, size)
     served = []
     for name, source in sources.items():
         site = Served(name, tmp / "web" / name, _free_port())
@@ -222,7 +227,7 @@ class Phone:
             context.add_init_script(
                 "if (!sessionStorage.getItem('qz-bench')) { sessionStorage.setItem('qz-bench', 1);"
                 f" localStorage.setItem('jgdj:v1', {json.dumps(record)}); }}")
-        context.add_init_script(_PROBE)
+        context.add_init_script(PROBE)
         page = context.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
@@ -239,46 +244,58 @@ class Phone:
     def load(self, url: str) -> float:
         """Navigation start → end of the load event."""
         with self.visit() as (page, _):
-            page.goto(url, wait_until="load", timeout=120_000)
-            return page.wait_for_function(_LOAD, timeout=120_000).json_value()
+            page.goto(url, wait_until="load", timeout=60_000)
+            return page.wait_for_function(_LOAD, timeout=60_000).json_value()
 
     def quiz_ready(self, url: str) -> float:
         """Navigation start → ``qz:ready`` (every question on the page wired)."""
         with self.visit() as (page, _):
-            page.goto(url, wait_until="commit", timeout=120_000)
-            return page.wait_for_function(_READY_MARK, timeout=120_000).json_value()
+            page.goto(url, wait_until="commit", timeout=60_000)
+            return page.wait_for_function(_READY_MARK, timeout=60_000).json_value()
 
     def tap(self, url: str, button: str) -> tuple[float, int]:
         """Tap ``button`` after reading: tap → the view's questions wired; and how many
         requests the page made from the tap on."""
         with self.visit() as (page, requests):
-            page.goto(url, wait_until="load", timeout=120_000)
-            page.locator(button).wait_for(state="visible", timeout=120_000)
+            page.goto(url, wait_until="load", timeout=60_000)
+            page.locator(button).wait_for(state="visible", timeout=60_000)
             page.wait_for_timeout(READING_MS)
             before = len(requests)
             page.locator(button).click()
-            page.wait_for_function("() => window.__qzBench.viewReady !== null", timeout=120_000)
+            page.wait_for_function("() => window.__qzBench.viewReady !== null", timeout=60_000)
             times = page.evaluate("() => window.__qzBench")
             return times["viewReady"] - times["tap"], len(requests) - before
 
     def open_review(self, url: str, record: str) -> float:
         """Navigation start → the 错题本's due questions wired, with ``record`` stored."""
         with self.visit(record) as (page, _):
-            page.goto(url, wait_until="commit", timeout=120_000)
+            page.goto(url, wait_until="commit", timeout=60_000)
             page.wait_for_function("() => window.__qzBench && window.__qzBench.viewReady !== null",
-                                   timeout=120_000)
+                                   timeout=60_000)
             return page.evaluate("() => window.__qzBench.viewReady")
 
-    def layout_shift(self, url: str) -> tuple[float, list[str]]:
+    def layout_shift(self, url: str, record: str | None = None) -> tuple[float, list[str]]:
         """CLS of a page up to a second after its load, and what moved."""
-        with self.visit() as (page, _):
-            page.goto(url, wait_until="load", timeout=120_000)
+        with self.visit(record) as (page, _):
+            page.goto(url, wait_until="load", timeout=60_000)
             page.wait_for_timeout(1000)
             bench = page.evaluate("() => window.__qzBench")
             return bench["cls"], list(dict.fromkeys(bench["shifts"]))
 
 
-def review_record() -> str:
+def _twice(measurement: Callable[..., Any], *args: Any) -> Any:
+    """Run a visit; once more if it timed out (on a busy machine a throttled visit can
+    stall), so one stuck visit does not cost the whole run."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return measurement(*args)
+    except PlaywrightTimeout as error:
+        print(f"    timed out, visiting again: {str(error).splitlines()[0]}", flush=True)
+        return measurement(*args)
+
+
+def review_record(text_size: str = "standard") -> str:
     """A stored record with the first two questions of every bank due in the 错题本."""
     from macros.validate import load_banks  # the bench's own import: only this step needs it
 
@@ -286,7 +303,8 @@ def review_record() -> str:
     review = {question.id: {"bank": bank.id, "step": 0, "due": "2000-01-01", "at": 0}
               for bank in banks.values() for question in bank.questions[:2]}
     return json.dumps({"version": 2, "answers": {}, "stats": {}, "review": review, "exams": [],
-                       "attempts": {}, "checks": {}, "visit": None, "settings": {}})
+                       "attempts": {}, "checks": {}, "visit": None,
+                       "settings": {"textSize": text_size}})
 
 
 def site_pages(site: Served) -> list[str]:
@@ -315,26 +333,33 @@ def measure(tmp: Path, runs: int = 3, cls_pages: bool = True) -> PhoneResult:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         phone = Phone(browser)
         for run in range(runs):
-            add("short plain", phone.load(plain.url + SHORT_PAGE))
-            add("short ours", phone.load(real.url + SHORT_PAGE))
+            add("short plain", _twice(phone.load, plain.url + SHORT_PAGE))
+            add("short ours", _twice(phone.load, real.url + SHORT_PAGE))
             for size in QUIZ_SIZES:
-                add(f"q{size} words", phone.load(sites[f"q{size}-words"].url + "p001/"))
-                add(f"q{size} ours", phone.quiz_ready(sites[f"q{size}"].url + "p001/"))
+                add(f"q{size} words", _twice(phone.load, sites[f"q{size}-words"].url + "p001/"))
+                add(f"q{size} ours", _twice(phone.quiz_ready, sites[f"q{size}"].url + "p001/"))
             for name, path, button in (
                     ("exam", "study/exam/", "[data-qz-start]"),
                     ("practice", "study/practice/", "[data-qz-view=practice] button[type=submit]")):
-                wait, requests = phone.tap(real.url + path, button)
+                wait, requests = _twice(phone.tap, real.url + path, button)
                 add(name, wait)
                 result.requests[name] = requests
-            add("review", phone.open_review(real.url + "study/review/", record))
+            add("review", _twice(phone.open_review, real.url + "study/review/", record))
             print(f"    phone run {run + 1}/{runs}: " + ", ".join(
                 f"{name} {values[-1]:.0f}" for name, values in result.runs.items()), flush=True)
         if cls_pages:
             for path in site_pages(real):
-                score, moved = phone.layout_shift(real.url + path)
+                score, moved = _twice(phone.layout_shift, real.url + path)
                 result.cls[path or "/"] = score
                 if moved:
                     result.shifted[path or "/"] = moved
+            # The header at its fullest: 特大 text and the 错题 link showing.
+            for path in ("", "role/", "study/exam/"):
+                score, moved = _twice(phone.layout_shift, real.url + path,
+                                      review_record("x-large"))
+                result.cls[f"{path} (特大, 错题)"] = score
+                if moved:
+                    result.shifted[f"{path} (特大, 错题)"] = moved
             print(f"    CLS on {len(result.cls)} pages: worst "
                   f"{max(result.cls.values()):.4f}", flush=True)
         browser.close()
