@@ -395,8 +395,8 @@ def budgets(result: PhoneResult) -> list[PhoneBudget]:
     checks.append(PhoneBudget(
         f"opening 错题本: ready within (1 + {TAP_BUDGET})× a short plain page's load (phone)",
         extra <= TAP_BUDGET * short,
-        f"{result.median('review'):.0f} ms = short page + {extra:.0f} ms = "
-        f"+{extra / short:.2f}×"))
+        f"{result.median('review'):.0f} ms = short page {extra:+.0f} ms = "
+        f"{extra / short:+.2f}×"))
     for size in QUIZ_SIZES:
         ours, words = result.median(f"q{size} ours"), result.median(f"q{size} words")
         checks.append(PhoneBudget(

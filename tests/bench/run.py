@@ -38,6 +38,7 @@ QUIZ_FILES = ("qz-storage.js", "qz-check.js", "qz-quiz.js", "quiz.css")
 EVERY_PAGE = ("qz-header.js",)
 BIG_PAGE = 100  # the page size the browser, DOM and page-weight budgets are about
 # What a build reads: a change to any of these during a run makes its figures inconsistent.
+HISTORY = Path(__file__).resolve().parent / "before-after.md"
 WATCHED = ("macros", "docs", "overrides", "quizzes", "search", "mkdocs.yml")
 
 
@@ -273,6 +274,8 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
             "HTTP from 127.0.0.1; DOM nodes counted after the page's scripts ran.",
             ""]
     out += phone.report(phone_result, phone_checks)
+    if HISTORY.exists():  # figures of earlier runs, kept by hand
+        out += HISTORY.read_text(encoding="utf-8").rstrip().splitlines()
     out += ["", "## Budgets", ""]
     out += _table(["budget", "result", "figures"],
                   [[b.name, {True: "PASS", False: "**FAIL**", None: "not run"}[b.passed],
