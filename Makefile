@@ -99,9 +99,10 @@ constraints: $(STAMP)
 	mv constraints.txt.new constraints.txt
 
 # The performance benchmark (not part of the tests): writes tests/bench/results.md and
-# exits non-zero when a budget is missed. QUICK=1 for sizes 100 and 1,000 only.
+# exits non-zero when a budget is missed. QUICK=1 for sizes 100 and 1,000 only; PHONE=1 for
+# only the phone-throttled measurements (a few minutes, tests/bench/out/results-phone.md).
 bench: $(STAMP) system-packages
-	$(BIN)/python -m tests.bench.run $(if $(QUICK),--quick)
+	$(BIN)/python -m tests.bench.run $(if $(QUICK),--quick) $(if $(PHONE),--phone)
 
 clean:
 	rm -rf $(VENV) site dist .pytest_cache .ruff_cache $(WHEELHOUSE)

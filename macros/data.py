@@ -6,6 +6,14 @@ lists the banks. Each question carries its fieldset rendered by the same templat
 quizzes, so both look and behave alike. The files are scripts calling
 ``qz.data.receive(…)`` rather than JSON, because the offline package is opened from disk,
 where ``fetch()`` fails but ``<script src>`` works.
+
+On a phone over mobile data every request costs a round trip, so the study pages also
+get ``quizdata/start.js``, which qz-data.js requests as soon as it loads (the page preloads
+it), while the member reads the instructions: the index and, while all banks together stay
+under ``PACK_LIMIT``, every bank too, in one compact file. Past that size it holds the index
+alone, and the site also gets one file per bank and question type,
+``quizdata/<bank>.<type>.js``, so that a draw (``qz.data.draw``) fetches only the parts
+holding the questions it drew.
 """
 
 from __future__ import annotations
@@ -21,6 +29,10 @@ from macros.model import Bank
 from macros.pages import read_heading_ids
 from macros.render import Renderer
 
+# Raw bytes of all banks' data up to which start.js carries them all (the real site's ~120
+# questions are ~240 KB raw, ~30 KB gzip). 1 MiB is ~130 KB gzip: under a second at
+# 1.6 Mbps, spent while the member reads; past it a phone would fetch what no draw needs.
+PACK_LIMIT = 1024 * 1024
 
 def page_url(page: str, docs_dir: Path, use_directory_urls: bool) -> str:
     """Return the built page's URL from the site root, as MkDocs computes it."""
@@ -45,11 +57,13 @@ def nav_pages(nav: Any) -> list[str]:
 
 def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer: Renderer,
                use_directory_urls: bool, nav: Any) -> None:
-    """Write quizdata/index.js and one quizdata/<bank>.js per bank into the built site."""
+    """Write quizdata/index.js, one quizdata/<bank>.js per bank and quizdata/start.js."""
     out = site_dir / "quizdata"
     out.mkdir(parents=True, exist_ok=True)
     order = nav_pages(nav)
     index = []
+    scripts: dict[str, str] = {}
+    parts: dict[str, str] = {}
     for bank in sorted(banks.values(), key=lambda bank: (
             order.index(bank.page) if bank.page in order else len(order), bank.id)):
         url = page_url(bank.page, docs_dir, use_directory_urls)
@@ -60,12 +74,33 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
                                            href=f"{url}#{item['q'].source}"))}
             for item in items
         ]
-        (out / f"{bank.id}.js").write_text(_script(bank.id, {"questions": questions}),
-                                            encoding="utf-8")
+        scripts[bank.id] = _script(bank.id, {"questions": questions})
+        (out / f"{bank.id}.js").write_text(scripts[bank.id], encoding="utf-8")
+        by_type: dict[str, list[dict[str, str]]] = {}
+        for question in questions:
+            by_type.setdefault(question["type"], []).append(question)
+        parts.update({f"{bank.id}.{kind}": _script(f"{bank.id}.{kind}", {"questions": chosen})
+                      for kind, chosen in by_type.items()})
         index.append({"id": bank.id, "title": bank.title, "url": url,
-                      "count": len(bank.questions)})
+                      "count": len(bank.questions),
+                      "types": {kind: len(chosen) for kind, chosen in by_type.items()}})
+    packed = fits(scripts)
     # Every live question id: qz-storage.js drops 错题本 entries of questions removed since.
     ids = [question.id for bank in banks.values() for question in bank.questions]
     data = {"banks": index, "ids": sorted(ids), "actions": str(renderer.template("actions.html")),
-            "checklist": rendered_keys()}
+            "checklist": rendered_keys(), "parts": not packed}
     (out / "index.js").write_text(_script("index", data), encoding="utf-8")
+    (out / "start.js").write_text(start_script(_script("index", data), scripts), encoding="utf-8")
+    if not packed:
+        for name, script in parts.items():
+            (out / f"{name}.js").write_text(script, encoding="utf-8")
+
+
+def fits(banks: dict[str, str]) -> bool:
+    """Whether the banks' scripts together are small enough to travel in start.js."""
+    return sum(len(script.encode("utf-8")) for script in banks.values()) <= PACK_LIMIT
+
+
+def start_script(index: str, banks: dict[str, str]) -> str:
+    """Return start.js, fetched first: the index, and every bank if they are small enough."""
+    return index + ("".join(banks.values()) if fits(banks) else "")

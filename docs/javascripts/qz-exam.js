@@ -17,18 +17,12 @@
     start.addEventListener("click", function () {
       start.disabled = true;
       v.status(view).textContent = T.loading;
-      qz.data.banks(index.banks.map(function (bank) {
+      qz.data.draw(index.banks.map(function (bank) {
         return bank.id;
-      })).then(function (loaded) {
+      }), Object.keys(v.TYPES).map(function (type) {
+        return { types: [type], count: config.counts[type] || 0 };
+      })).then(function (paper) {
         v.status(view).textContent = "";
-        var pool = v.entries(loaded);
-        var paper = [];
-        Object.keys(v.TYPES).forEach(function (type) {
-          var ofType = pool.filter(function (entry) {
-            return entry.data.type === type;
-          });
-          paper = paper.concat(v.shuffled(ofType).slice(0, config.counts[type] || 0));
-        });
         stage.textContent = "";
         if (view.isConnected) stop = sit(view, stage, paper, index, config);
       }, function () {

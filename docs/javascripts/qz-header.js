@@ -51,6 +51,7 @@
     "view:daily": VIEW.concat(["qz-daily.js"]),
     "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),
   };
+  var START_DATA = "quizdata/start.js"; // qz-data.js's first file: the index and the banks
   var requested = {};
 
   /* Run start on every page view: Material's document$ emits after each instant navigation
@@ -145,10 +146,40 @@
   }
 
   /* Material's instant navigation brings the next page's <head> along, this meta included. */
-  function loadWhatThePageNeeds() {
+  /* The scripts of this page's needs (<meta name="qz:needs">), in load order, once each. */
+  function scriptsNeeded() {
     var meta = document.querySelector("meta[name='qz:needs']");
+    var files = [];
     (meta ? meta.content.split(" ") : []).forEach(function (need) {
-      if (Object.prototype.hasOwnProperty.call(NEEDS, need)) load(NEEDS[need]);
+      if (!Object.prototype.hasOwnProperty.call(NEEDS, need)) return;
+      NEEDS[need].forEach(function (file) {
+        if (files.indexOf(file) === -1) files.push(file);
+      });
+    });
+    return files;
+  }
+
+  function loadWhatThePageNeeds() {
+    load(scriptsNeeded());
+  }
+
+  /* On a phone each file is a round trip: while the page still parses, ask for what it
+     will need (low priority, so the page's own text comes first). A study view also needs
+     its question data, which qz-data.js reads from quizdata/start.js. */
+  function preload() {
+    var files = scriptsNeeded().map(function (file) {
+      return "javascripts/" + file;
+    });
+    if (document.querySelector("meta[name='qz:needs'][content*='view:']")) {
+      files.push(START_DATA);
+    }
+    files.forEach(function (path) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "script";
+      link.href = qz.root() + path;
+      link.setAttribute("fetchpriority", "low");
+      document.head.appendChild(link);
     });
   }
 
@@ -227,6 +258,7 @@
   }
 
   apply(current());
+  preload();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
 })();

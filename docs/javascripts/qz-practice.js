@@ -24,13 +24,10 @@
       var types = checked(form, "type");
       var count = Math.max(1, parseInt(form.elements.count.value, 10) || 10);
       v.status(view).textContent = T.loading;
-      qz.data.banks(banks).then(function (loaded) {
-        var pool = v.entries(loaded).filter(function (entry) {
-          return types.indexOf(entry.data.type) !== -1;
-        });
-        v.status(view).textContent = pool.length ? "" : T.noQuestions;
+      qz.data.draw(banks, [{ types: types, count: count }]).then(function (chosen) {
+        v.status(view).textContent = chosen.length ? "" : T.noQuestions;
         stage.textContent = "";
-        if (pool.length) cards(stage, v.shuffled(pool).slice(0, count), index, view);
+        if (chosen.length) cards(stage, chosen, index, view);
       }, function () {
         v.status(view).textContent = T.failed;
       });

@@ -1,4 +1,7 @@
-"""Run the benchmark of issue 6 and check its budgets: ``python -m tests.bench.run [--quick]``.
+"""Run the benchmark of issues 6 and 14 and check the budgets: ``python -m tests.bench.run``.
+
+``--quick`` skips the 10,000-question size; ``--phone`` runs only the phone-throttled
+measurements of issue 14 (``tests/bench/phone.py``), a few minutes.
 
 For each size the same seeded questions are built as this project, as plain
 Material without quizzes (the floor) and as mkdocs-quiz 1.7.1; the real site is
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from tests.bench import measure, synth
+from tests.bench import measure, phone, synth
 from tests.bench.measure import Candidate
 
 KIB = 1024
@@ -35,6 +38,7 @@ QUIZ_FILES = ("qz-storage.js", "qz-check.js", "qz-quiz.js", "quiz.css")
 EVERY_PAGE = ("qz-header.js",)
 BIG_PAGE = 100  # the page size the browser, DOM and page-weight budgets are about
 # What a build reads: a change to any of these during a run makes its figures inconsistent.
+HISTORY = Path(__file__).resolve().parent / "before-after.md"
 WATCHED = ("macros", "docs", "overrides", "quizzes", "search", "mkdocs.yml")
 
 
@@ -132,8 +136,9 @@ def run_size(size: int, reps: int, tmp: Path, mq_python: Path) -> tuple[SizeResu
 
 
 def budgets(results: list[SizeResult], real: dict[str, float], assets: list[tuple[str, int, int]],
-            browser: measure.Browser, big: dict[str, tuple[int, int]]) -> list[Budget]:
-    """Check every budget of issue 6 against the figures."""
+            browser: measure.Browser, big: dict[str, tuple[int, int]],
+            study_runs: dict[str, list[float]]) -> list[Budget]:
+    """Check every budget of issues 6 and 14 (but the phone's) against the figures."""
     by_size = {result.size: result.times for result in results}
     # The issue keeps what every page loads apart from the quiz's own files: the quiz
     # budget counts what a quiz page adds; the site theme (theme.css) is reported only.
@@ -157,6 +162,12 @@ def budgets(results: list[SizeResult], real: dict[str, float], assets: list[tupl
                              f"{big_time:.2f} s vs {small:.2f} s = {big_time / small:.2f}×"))
     else:
         checks.append(Budget("10,000 questions ≤ 12× our 1,000", None, "not run (--quick)"))
+    for view, label in (("exam", "开始考试"), ("practice", "开始练习")):
+        found = study_runs.get(view)
+        checks.append(Budget(
+            f"10,000 questions: {label} → questions wired < 1 s, unthrottled",
+            statistics.median(found) < 1000 if found else None,
+            f"{statistics.median(found):.0f} ms" if found else "not run (--quick)"))
     site, plain = real["real"], real["real-plain"]
     checks.append(Budget("real site ≤ 1.3× plain Material", site <= 1.3 * plain,
                          f"{site:.2f} s vs {plain:.2f} s = {site / plain:.2f}×"))
@@ -182,9 +193,10 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
            real_runs: dict[str, list[float]],
            assets: list[tuple[str, int, int]], inline: list[tuple[str, int, int]],
            browser: measure.Browser, checks: list[Budget], reps: int,
-           exam_runs: list[float]) -> str:
+           study_runs: dict[str, list[float]], phone_result: phone.PhoneResult,
+           phone_checks: list[phone.PhoneBudget]) -> str:
     """The whole result as Markdown: machine, builds, bytes, browser, budgets, profiles."""
-    out = ["# Performance benchmark (issue 6)", "",
+    out = ["# Performance benchmark (issues 6 and 14)", "",
            "Produced by `.venv/bin/python -m tests.bench.run`; see `tests/bench/`.", ""]
     out += _table(["", ""], [[key, value] for key, value in machine])
     out += ["", f"## Build time (`mkdocs build`, median of {reps}, built alternately)", ""]
@@ -227,13 +239,18 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
            + ", ".join(f"{t:.0f}" for t in browser.tti_runs) + ")"
            + ("" if browser.used_mark else " — no qz:ready mark: time when every "
               "[data-quiz-id] had data-qz-ready"))
-    exam = (f"{statistics.median(exam_runs):.0f} ms (median of {len(exam_runs)}: "
-            + ", ".join(f"{t:.0f}" for t in exam_runs) + ")") if exam_runs else "not run (--quick)"
+    def tap(view: str) -> str:
+        found = study_runs.get(view)
+        return (f"{statistics.median(found):.0f} ms (median of {len(found)}: "
+                + ", ".join(f"{t:.0f}" for t in found) + ")") if found else "not run (--quick)"
     out += ["", f"## A {BIG_PAGE}-question page in headless Chromium ({browser.version})", ""]
     out += _table(["", "this project", f"mkdocs-quiz {measure.MKDOCS_QUIZ}"], [
         ["DOM nodes", str(browser.dom_ours), str(browser.dom_mkdocs_quiz)],
         ["time to interactive (navigation start → `qz:ready`)", tti, "–"],
-        ["mock exam of 100 questions from 10,000: 开始考试 → every question wired", exam, "–"],
+        ["mock exam of 100 questions from 10,000: 开始考试 → every question wired "
+         "(after reading)", tap("exam"), "–"],
+        ["综合练习, 10 questions from 10,000: 开始练习 → wired (after reading)",
+         tap("practice"), "–"],
         ["script errors on our page", "; ".join(browser.errors) or "none", "–"]])
     out += ["", "## How it was measured", "",
             "- Synthetic pages: at most 100 questions a page (one bank each), four heading "
@@ -255,7 +272,11 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
             "triggers first (search would otherwise).",
             "- Browser: each visit in a new context (cold cache, empty storage), served over "
             "HTTP from 127.0.0.1; DOM nodes counted after the page's scripts ran.",
-            "", "## Budgets", ""]
+            ""]
+    out += phone.report(phone_result, phone_checks)
+    if HISTORY.exists():  # figures of earlier runs, kept by hand
+        out += HISTORY.read_text(encoding="utf-8").rstrip().splitlines()
+    out += ["", "## Budgets", ""]
     out += _table(["budget", "result", "figures"],
                   [[b.name, {True: "PASS", False: "**FAIL**", None: "not run"}[b.passed],
                     b.figures] for b in checks])
@@ -285,13 +306,40 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
     return "\n".join(out) + "\n"
 
 
+def phone_only(runs: int) -> int:
+    """The phone measurements alone, written to ``tests/bench/out/results-phone.md``."""
+    (measure.BENCH / "out").mkdir(exist_ok=True)
+    machine = _machine()
+    machine.append(("project", _git_state()))
+    load_start = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="qz-phone-") as name:
+        print(f"phone: building and visiting, {runs} runs", flush=True)
+        result = phone.measure(Path(name), runs)
+    machine.append(("load average (1 min) at start / end",
+                    f"{load_start:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"))
+    checks = phone.budgets(result)
+    text = "\n".join(["# Phone measurements (issue 14)", "",
+                      "Produced by `.venv/bin/python -m tests.bench.run --phone`.", "",
+                      *_table(["", ""], [[key, value] for key, value in machine]),
+                      *phone.report(result, checks)]) + "\n"
+    print("\n" + text)
+    target = measure.BENCH / "out" / "results-phone.md"
+    target.write_text(text, encoding="utf-8")
+    print(f"written to {target.relative_to(synth.ROOT)}")
+    return 1 if any(not check.passed for check in checks) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run everything, print the report, write it, and fail on a missed budget."""
     parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="sizes 100 and 1,000 only, fewer repetitions (for development)")
     parser.add_argument("--reps", type=int, help="builds per candidate (default 5, quick 3)")
+    parser.add_argument("--phone", action="store_true",
+                        help="only the phone-throttled measurements of issue 14 (a few minutes)")
     args = parser.parse_args(argv)
+    if args.phone:
+        return phone_only(args.reps or 3)
     sizes = (100, 1000) if args.quick else (100, 1000, 10000)
     reps = args.reps or (3 if args.quick else 5)
     (measure.BENCH / "out").mkdir(exist_ok=True)
@@ -303,13 +351,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="qz-bench-") as name:
         tmp = Path(name)
         results = []
-        exam_runs: list[float] = []
+        study_runs: dict[str, list[float]] = {}
         for size in sizes:
             result, sites = run_size(size, reps, tmp, mq_python)
             results.append(result)
             if size == synth.EXAM_POOL:
-                print("    browser: mock exam of 100 questions from 10,000", flush=True)
-                exam_runs = measure.exam_tti(sites / "ours", runs=3 if args.quick else 5)
+                print("    browser: 开始考试 and 开始练习 at 10,000 questions", flush=True)
+                study_runs = measure.study_tti(sites / "ours", runs=3 if args.quick else 5)
             if size == BIG_PAGE:
                 big = {kind: measure.sizes((sites / kind / "p001" / "index.html").read_bytes())
                        for kind in ("ours", "mkdocs-quiz")}
@@ -323,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         real_runs = measure.time_builds(
             [Candidate("real", synth.ROOT, Path(sys.executable)),
              Candidate("real-plain", tmp / "real-plain", Path(sys.executable))], reps, tmp / "site")
+        print("\nphone (issue 14): building, serving with nginx, visiting", flush=True)
+        phone_result = phone.measure(tmp / "phone", runs=3)
+    phone_checks = phone.budgets(phone_result)
     real = _medians(real_runs)
     machine.append(("browser", f"Chromium {browser.version}"))
     machine.append(("load average (1 min) at start / end",
@@ -330,9 +381,10 @@ def main(argv: list[str] | None = None) -> int:
     changed = _changed_since(started)
     machine.append(("site files changed during the run", ", ".join(changed[:10]) + (
         " … — the figures may mix two versions" if changed else "none")))
-    checks = budgets(results, real, assets, browser, big)
+    checks = budgets(results, real, assets, browser, big, study_runs)
+    checks += [Budget(check.name, check.passed, check.figures) for check in phone_checks]
     text = report(machine, results, real_runs, assets, measure.mkdocs_quiz_inline(), browser,
-                  checks, reps, exam_runs)
+                  checks, reps, study_runs, phone_result, phone_checks)
     print("\n" + text)
     target = measure.BENCH / ("out/results-quick.md" if args.quick else "results.md")
     target.write_text(text, encoding="utf-8")

@@ -25,7 +25,7 @@ SECTIONS = 4  # heading sections per page, the questions' ``source`` anchors
 # Type proportions of the real banks (33 single, 29 multiple, 27 judge, 33 fill).
 TYPE_WEIGHTS = {"single": 33, "multiple": 29, "judge": 27, "fill": 33}
 
-Kind = Literal["ours", "plain", "mkdocs-quiz", "real-plain"]
+Kind = Literal["ours", "plain", "mkdocs-quiz", "real-plain", "words"]
 # The 10,000-question site gets a mock exam of 100 questions (1 point each).
 EXAM_POOL = 10000
 EXAM_100 = ("    single: 40\n    multiple: 20\n    judge: 25\n    fill: 15\n"
@@ -172,6 +172,19 @@ def _mkdocs_quiz_question(question: Question, titles: dict[str, str]) -> str:
     return "<quiz>\n" + "\n".join(lines) + "\n</quiz>"
 
 
+def _words_question(number: int, question: Question) -> str:
+    """A question's words as plain Markdown: what a member reads, without a quiz around it.
+
+    The phone bench compares a quiz page with these words built by plain Material, so
+    the difference is what the quiz costs beyond its text (issue 14).
+    """
+    lines = [rf"{number}\. {question.stem}", ""]
+    lines += [f"- {key}. {text}" for key, text in question.options.items()]
+    if question.type == "judge":
+        lines += ["- 正确", "- 错误"]
+    return "\n".join([*lines, "", f"解析：{question.explanation}"])
+
+
 def page_markdown(page: Page, kind: Kind) -> str:
     """The page's Markdown; only the part under 本页自测 differs between the kinds."""
     parts = [f"# {page.title}", page.intro]
@@ -185,6 +198,9 @@ def page_markdown(page: Page, kind: Kind) -> str:
         parts += ["<!-- mkdocs-quiz intro -->",
                   *(_mkdocs_quiz_question(question, titles) for question in page.questions),
                   "<!-- mkdocs-quiz results -->"]
+    elif kind == "words":
+        parts += [_words_question(number, question)
+                  for number, question in enumerate(page.questions, 1)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -246,10 +262,13 @@ def write_site(folder: Path, kind: Kind, pages: list[Page]) -> None:
     for page in pages:
         (docs / f"{page.slug}.md").write_text(page_markdown(page, kind), encoding="utf-8")
     if kind == "ours" and sum(len(page.questions) for page in pages) >= EXAM_POOL:
-        # The mock exam of issue 6's report: 100 questions drawn from the whole set.
+        # The mock exam of issue 6's report (100 questions drawn from the whole set) and
+        # 综合练习 (10 questions from every bank), issue 14.
         (docs / "study").mkdir()
         (docs / "study" / "exam.md").write_text('# 模拟考试\n\n{{ study_view("exam") }}\n',
                                                 encoding="utf-8")
+        (docs / "study" / "practice.md").write_text(
+            '# 综合练习\n\n{{ study_view("practice") }}\n', encoding="utf-8")
         config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + EXAM_100, config)
         (folder / "mkdocs.yml").write_text(config, encoding="utf-8")

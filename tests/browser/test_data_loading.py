@@ -1,0 +1,103 @@
+"""How the study views get their questions: one prefetched start.js, with a fallback.
+
+On a phone each request is a round trip over mobile data, so a study page fetches
+quizdata/start.js (the index and, at the real size, every bank) while the member reads,
+and 开始考试 only draws. Opened from disk the same script file works where fetch() fails;
+if start.js cannot load, the bank files still load one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PHONE, Tab, open_tab
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+START = "[data-qz-start]"
+PAPER = "[data-qz-view=exam] .qz[data-qz-ready]"
+
+
+def _quizdata(requests: list[str]) -> list[str]:
+    """The quizdata/ files a page asked for, by name, in order."""
+    return [url.rsplit("/", 1)[1] for url in requests if "/quizdata/" in url]
+
+
+def _paper_size(page: Page) -> int:
+    """How many questions the page's exam settings draw (from the view, not a literal)."""
+    counts = json.loads(page.locator("[data-qz-exam]").get_attribute("data-qz-exam"))["counts"]
+    return sum(counts.values())
+
+
+def _sit_exam(tab: Tab, url: str) -> list[str]:
+    """Open the exam page, let start.js arrive, tap 开始考试; the quizdata files after the tap."""
+    page = tab.page
+    with page.expect_response(lambda response: response.url.endswith("/quizdata/start.js")):
+        page.goto(url)
+    page.locator(START).wait_for()
+    page.wait_for_load_state("load")
+    before = len(tab.requests)
+    page.locator(START).click()
+    page.locator(PAPER).wait_for()
+    expect(page.locator(f"{PAPER} .qz-question")).to_have_count(_paper_size(page))
+    return _quizdata(tab.requests[before:])
+
+
+def test_exam_draws_from_the_prefetched_data_without_a_request(site, browser):
+    """开始考试 must not wait on the network: start.js, fetched before the tap, holds every
+    bank at the real size, so the tap requests no data file (deployment: nginx, CSP)."""
+    tab = open_tab(browser, viewport=PHONE)
+    after_tap = _sit_exam(tab, site.subpath_url + "study/exam/")
+    assert _quizdata(tab.requests) == ["start.js"]
+    assert after_tap == []
+    tab.page.context.close()
+    assert tab.errors == []
+
+
+def test_exam_falls_back_to_the_bank_files_when_start_js_fails(site, browser, banks):
+    """A start.js that cannot load (a proxy, a cut connection) costs speed, not the exam:
+    the index and each bank's file load on their own, and the paper is drawn."""
+    tab = open_tab(browser, viewport=PHONE)
+    page = tab.page
+    page.route("**/quizdata/start.js", lambda route: route.abort())
+    page.goto(site.subpath_url + "study/exam/")
+    page.locator(START).wait_for()
+    page.locator(START).click()
+    page.locator(PAPER).wait_for()
+    expect(page.locator(f"{PAPER} .qz-question")).to_have_count(_paper_size(page))
+    loaded = set(_quizdata(tab.requests))
+    assert {"index.js", *(f"{bank}.js" for bank in banks)} <= loaded
+    page.context.close()
+    # The aborted request is logged as a console error by Chromium: nothing else may be.
+    assert [error for error in tab.errors if "start.js" not in error
+            and "ERR_FAILED" not in error] == []
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline package's build (mkdocs.offline.yml), as opened from a USB stick."""
+    out = tmp_path_factory.mktemp("offline") / "jiguan-dangjian"
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                    "mkdocs.offline.yml", "-d", str(out)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    return out
+
+
+def test_exam_draws_from_the_prefetched_data_from_disk(browser, offline_site):
+    """From file:// (the offline package) start.js arrives as a script file and the exam
+    starts from it, asking nothing of the network."""
+    tab = open_tab(browser, viewport=PHONE)
+    after_tap = _sit_exam(tab, (offline_site / "study" / "exam.html").as_uri())
+    assert after_tap == []
+    assert [url for url in tab.requests if not url.startswith("file://")] == []
+    tab.page.context.close()
+    assert tab.errors == []
