@@ -348,3 +348,11 @@ def test_nav_line_goes_before_the_study_centre_keeping_comments():
     lines = edited.splitlines()
     index = lines.index("  - 纪律教育: discipline.md")
     assert lines[index + 1] == "  - 自测中心:"
+
+
+def test_answer_and_explanation_on_one_line_or_at_the_end_of_the_stem():
+    drafts, skipped = read(["1. 说法甲。 答案：对", "2. 题？", "A.甲 B.乙",
+                            "答案：B　解析：因为乙。"])
+    assert skipped == []
+    assert answers(drafts) == [("judge", True), ("single", "B")]
+    assert drafts[0].stem == "说法甲。" and drafts[1].explanation == "因为乙。"
