@@ -16,6 +16,7 @@ from pathlib import Path
 from macros.checks import Project
 from macros.checks.registry import REGISTRY, read_registry
 from macros.checks.typography import fix_punctuation
+from macros.errors import BankError
 from macros.importing.draft import TYPE_NAMES, Draft, width_fold
 from macros.importing.sources import Unreadable, read_file
 from macros.importing.writing import (
@@ -103,8 +104,14 @@ def import_file(root: Path, source: Path, bank_id: str, title: str | None,
         text = new_bank_yaml(bank_id, bank_title) + body
     else:
         text = bank_path.read_text(encoding="utf-8-sig")
+        keys = re.findall(r"^([A-Za-z_]+)\s*:", text, re.M)
+        if not keys or keys[-1] != "questions":
+            say(f"{project.display(bank_path)} 里 questions: 不是最后一项，新题无法接在文件末尾："
+                "请把 questions: 和它下面的题目移到文件最后，再导入一次。什么都没有写入。")
+            return 1
         text = (text if text.endswith("\n") else text + "\n") + body
-    if not _valid(text, bank_path, project, say):
+    before = len(existing.questions) if existing else 0
+    if not _valid(text, bank_path, before + len(kept), project, say):
         return 1
     write_text(bank_path, text)
     if existing is None:
@@ -124,7 +131,8 @@ def import_file(root: Path, source: Path, bank_id: str, title: str | None,
     return 1 if skipped else 0
 
 
-def _valid(text: str, bank_path: Path, project: Project, say: Callable[[str], None]) -> bool:
+def _valid(text: str, bank_path: Path, expected: int, project: Project,
+           say: Callable[[str], None]) -> bool:
     """Read the bank back with the site's own loader and validator before writing it."""
     import tempfile
 
@@ -136,6 +144,8 @@ def _valid(text: str, bank_path: Path, project: Project, say: Callable[[str], No
         if not problems:
             problems = [p for p in validate_bank(data, display, bank_path.stem)[1]
                         if "source" not in p.message]  # a new bank's page is written next
+        if not problems and len(data.get("questions") or []) != expected:
+            problems = [BankError(display, 1, None, "追加后题目数不对，没有写入")]
     for problem in problems:
         say(str(problem))
     if problems:

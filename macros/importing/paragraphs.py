@@ -25,6 +25,9 @@ _TAG = re.compile(rf"[（(\[【]\s*(?P<word>{_KINDS})题?\s*[)）\]】]")
 _OPTION = re.compile(r"(?:^|(?<=\s))(?P<key>[A-HＡ-Ｈ])\s*[．.、:：)）]\s*")
 _ANSWER = re.compile(r"^\s*[【\[]?(?:正确答案|参考答案|答案)[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
 _EXPLAIN = re.compile(r"^\s*[【\[]?(?:答案解析|解析|说明)[】\]]?\s*[:：]\s*(?P<rest>.*)$")
+# An answer or 解析 written at the end of the stem's or the answer's own paragraph.
+_ANSWER_INLINE = re.compile(r"[【\[]?(?:正确答案|参考答案|答案)[】\]]?\s*[:：]\s*(?P<rest>\S.*)$")
+_EXPLAIN_INLINE = re.compile(r"\s*[【\[]?(?:答案解析|解析)[】\]]?\s*[:：]\s*(?P<rest>.*)$")
 _MARK = re.compile(r"[（(]\s*正确答案\s*[)）]")
 
 
@@ -122,7 +125,3 @@ def read_paragraphs(paragraphs: Iterable[tuple[int, str]]
             current.options[last] += line
     close()
     return drafts, skipped
-
-
-_ANSWER_INLINE = re.compile(r"[【\[]?(?:正确答案|参考答案|答案)[】\]]?\s*[:：]\s*(?P<rest>\S.*)$")
-_EXPLAIN_INLINE = re.compile(r"\s*[【\[]?(?:答案解析|解析)[】\]]?\s*[:：]\s*(?P<rest>.*)$")

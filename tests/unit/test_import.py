@@ -348,3 +348,22 @@ def test_nav_line_goes_before_the_study_centre_keeping_comments():
     lines = edited.splitlines()
     index = lines.index("  - 纪律教育: discipline.md")
     assert lines[index + 1] == "  - 自测中心:"
+
+
+def test_answer_and_explanation_on_one_line_or_at_the_end_of_the_stem():
+    drafts, skipped = read(["1. 说法甲。 答案：对", "2. 题？", "A.甲 B.乙",
+                            "答案：B　解析：因为乙。"])
+    assert skipped == []
+    assert answers(drafts) == [("judge", True), ("single", "B")]
+    assert drafts[0].stem == "说法甲。" and drafts[1].explanation == "因为乙。"
+
+
+def test_appending_refuses_a_bank_whose_questions_are_not_last(project, capsys):
+    """Appending at the end of the file would land under another key: refuse, write nothing."""
+    bank = project / "quizzes" / "role.yml"
+    text = bank.read_text(encoding="utf-8").replace("shuffle: true\n", "", 1) + "shuffle: true\n"
+    bank.write_text(text, encoding="utf-8")
+    source = make_csv(project / "one.csv", [["题干", "答案"], ["新说法。", "对"]])
+    assert main(["import", str(source), "--bank", "role"]) == 1
+    assert bank.read_text(encoding="utf-8") == text
+    assert "questions: 不是最后一项" in capsys.readouterr().out
