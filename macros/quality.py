@@ -7,6 +7,8 @@ that it is good study material, by the rules a machine can apply:
   article (“…”) to name the principle it applies;
 - few 多选 with exactly one wrong option (otherwise “tick all but the odd one” wins);
 - few true 判断 copied from the article (otherwise “sounds like the article → true” wins);
+- few 单选 whose key is the strictly longest option, or the strictly shortest
+  (otherwise “pick the longest” wins; rewriting only the keys would make “pick the shortest” win);
 - no near-duplicate stems across banks (the mock exam would ask one point twice);
 - on pages, our own glosses (通俗地说, 可以这样理解, 学习提示) never inside “” quotations,
   and every ``!!! quote`` block quoting the article exactly.
@@ -31,6 +33,8 @@ MIN_SCENARIOS = 20
 # Shares, as fractions: a bank set above them teaches test-taking rather than the article.
 MAX_ONE_WRONG_MULTIPLE = 0.40
 MAX_COPIED_TRUE_JUDGE = 0.30
+# With four options, chance puts the key at one length extreme a quarter of the time.
+MAX_EXTREME_KEY = 0.40
 # A true 判断 is “copied” when runs of at least COPY_RUN characters shared with the article
 # cover at least COPY_COVER of its statement (punctuation and the lead-in 文章认为… left out).
 COPY_RUN = 6
@@ -155,6 +159,40 @@ def _judge_errors(banks: Mapping[str, Bank], article: str) -> list[BankError]:
                         "占 {share}%），不能超过 {limit}%：请换一种说法表述同一个意思")
 
 
+def length_extreme(question: Question) -> str | None:
+    """Say whether a single choice's key is the strictly "longest" or "shortest" option.
+
+    Lengths count letters and digits only (``plain``); a question whose options are all
+    as long as each other gives no cue and answers None.
+    """
+    if question.type != "single" or not isinstance(question.answer, str):
+        return None
+    lengths = {key: len(plain(text)) for key, text in question.options.items()}
+    if question.answer not in lengths or len(set(lengths.values())) < 2:
+        return None
+    key = lengths.pop(question.answer)
+    if all(key > other for other in lengths.values()):
+        return "longest"
+    if all(key < other for other in lengths.values()):
+        return "shortest"
+    return None
+
+
+def _length_cue_errors(banks: Mapping[str, Bank]) -> list[BankError]:
+    singles = [q for _, q in _questions(banks) if q.type == "single"
+               and len({len(plain(text)) for text in q.options.values()}) > 1]
+    extremes = [length_extreme(q) for q in singles]
+    errors: list[BankError] = []
+    for extreme, word in (("longest", "最长"), ("shortest", "最短")):
+        errors += _share_error(extremes.count(extreme), len(singles), MAX_EXTREME_KEY,
+                               "选项长短不一的单选题中，正确答案恰好是" + word
+                               + "选项的有 {count} 道"
+                               "（共 {total} 道，占 {share}%），不能超过 {limit}%："
+                               "请把干扰项写得和正确答案一样具体、一样有依据，"
+                               "或把正确答案压缩到核心意思")
+    return errors
+
+
 def _duplicate_findings(banks: Mapping[str, Bank]) -> tuple[list[BankError], list[BankError]]:
     """Find near-duplicates: across banks an error; in one bank a warning, unless one point."""
     errors: list[BankError] = []
@@ -229,6 +267,7 @@ def check_quality(banks: Mapping[str, Bank], project_dir: Path
     errors += _scenario_errors(banks, article)
     errors += _multiple_errors(banks)
     errors += _judge_errors(banks, article)
+    errors += _length_cue_errors(banks)
     duplicate_errors, warnings = _duplicate_findings(banks)
     errors += duplicate_errors
     docs = project_dir / "docs"

@@ -107,6 +107,38 @@ def test_share_of_multiples_with_one_wrong_option(project: Path):
     assert "恰好只有一个错误选项" in messages(errors)
 
 
+LENGTHS = {"longest": {"A": "甲乙丙丁戊", "B": "甲", "C": "乙乙", "D": "丙丙丙"},
+           "shortest": {"A": "甲", "B": "甲乙丙丁戊", "C": "乙乙", "D": "丙丙丙"},
+           "middle": {"A": "甲乙丙", "B": "甲", "C": "乙乙乙乙乙", "D": "丙丙"}}
+
+
+def singles(kind: str, count: int, start: int = 0) -> list[Question]:
+    """Single choices keyed A whose key is the ``kind`` option by length; distinct stems."""
+    return [question(f"{kind}-{n}", stem="".join(chr(0x5E00 + 89 * n + k) for k in range(12)),
+                     options=LENGTHS[kind]) for n in range(start, start + count)]
+
+
+def test_length_extreme_names_the_keys_position():
+    """The measure behind the rule: longest, shortest, in between, or no cue at all."""
+    for kind in ("longest", "shortest"):
+        assert quality.length_extreme(singles(kind, 1)[0]) == kind
+    assert quality.length_extreme(singles("middle", 1)[0]) is None
+    assert quality.length_extreme(question("same")) is None  # 甲乙丙丁: all one character
+
+
+@pytest.mark.parametrize("kind, word", [("longest", "最长"), ("shortest", "最短")])
+def test_share_of_singles_keyed_by_option_length(project: Path, kind: str, word: str):
+    """“Pick the longest option” (or, once keys are trimmed, the shortest) must not win."""
+    total = 10
+    allowed = int(quality.MAX_EXTREME_KEY * total)
+    base = scenarios(quality.MIN_SCENARIOS)
+    ok = base + singles(kind, allowed) + singles("middle", total - allowed, start=50)
+    assert quality.check_quality({"a": bank("a", ok)}, project)[0] == []
+    too_many = base + singles(kind, allowed + 1) + singles("middle", total - allowed - 1, start=50)
+    errors, _ = quality.check_quality({"a": bank("a", too_many)}, project)
+    assert f"正确答案恰好是{word}选项" in messages(errors)
+
+
 def test_share_of_true_judges_copied_from_the_article(project: Path):
     """“Sounds like the article → true” must not win: copied true statements are capped."""
     copied = "机关党组织不领导本单位业务工作，不等于对机关业务工作不能发挥作用。"
