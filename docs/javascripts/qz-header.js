@@ -20,6 +20,7 @@
   ];
   // What each kind of content needs, in load order; scripts already loaded are skipped.
   var NEEDS = [
+    ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-dialog.js", "qz-drafts.js"]],
     ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
     ["[data-qz-view]", ["qz-data.js", "qz-views.js"]],
     ["[data-qz-view=practice]", ["qz-practice.js"]],
