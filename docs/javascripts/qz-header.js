@@ -24,6 +24,7 @@
     ["[data-quiz-id],[data-qz-view]", ["qz-storage.js", "qz-check.js", "qz-quiz.js"], "quiz.css"],
     ["[data-qz-view]", ["qz-data.js", "qz-views.js"]],
     ["[data-qz-view=practice]", ["qz-practice.js"]],
+    ["[data-qz-view=exam]", ["qz-exam-clock.js", "qz-exam-sheet.js", "qz-exam-report.js"]],
     ["[data-qz-view=exam]", ["qz-exam.js"]],
     ["[data-qz-view=review]", ["qz-review.js"]],
     ["[data-qz-view=progress]", ["qz-progress.js"]],
