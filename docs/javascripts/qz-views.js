@@ -18,6 +18,10 @@
     check: "核对本题",
     next: "下一题",
     again: "再练一组",
+    practiceResumed: function (position, total) {
+      return "已恢复未做完的综合练习：第" + position + "题，共" + total + "题。";
+    },
+    practiceGone: "上次未做完的综合练习里有题目已被修改或删除，无法继续；请重新选题开始练习。",
     practiceDone: function (right, total) {
       return "本组练完：答对 " + right + " / " + total + " 题。答错的题已记入错题本。";
     },

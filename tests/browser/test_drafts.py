@@ -110,3 +110,50 @@ def test_a_hostile_draft_is_ignored(phone, site, banks):
     page.wait_for_selector("[data-quiz-id=role][data-qz-ready]")
     assert given(page, question) == []
     expect(page.locator("[data-qz-result]")).to_have_text("")
+
+
+def shown_question(page: Page, by_id):
+    box = page.locator("[data-qz-view=practice] fieldset[data-question-id]:visible")
+    box.wait_for()
+    return by_id[box.get_attribute("data-question-id")]
+
+
+def test_a_practice_run_resumes_after_a_reload_and_after_going_back_to_the_source(
+        phone, site, banks):
+    """综合练习: the answer being given survives a reload; 回到原文 (another page) and back
+    brings the run back at the same question, checked, without losing it."""
+    page = phone.page
+    by_id = {q.id: q for bank in banks.values() for q in bank.questions}
+    page.goto(site.subpath_url + "study/practice/")
+    page.evaluate("window.__sameDocument = true")
+    for box in page.locator("input[name=bank]").all():
+        if box.get_attribute("value") != "role":
+            box.uncheck()
+    page.locator("input[name=count]").fill("3")
+    page.get_by_role("button", name="开始练习").click()
+    first = shown_question(page, by_id)
+    answer(page, first, right=True)
+    page.get_by_role("button", name="核对本题").click()
+    page.get_by_role("button", name="下一题").click()
+    second = shown_question(page, by_id)
+    answer(page, second, right=True)
+    wait_for_draft(page, "practice")
+    page.wait_for_function("""() => JSON.parse(localStorage.getItem('jgdj:v1')).drafts.practice
+        .value.position === 1""")
+    page.reload()
+    assert shown_question(page, by_id) == second
+    expect(page.locator("[data-qz-view=practice] [data-qz-status]")).to_have_text(
+        "已恢复未做完的综合练习：第2题，共3题。")
+    page.wait_for_timeout(300)  # let the draft settle (answers are written after a pause)
+    assert given(page, second) == sorted(right_response(second))
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("button", name="核对本题").click()
+    source = fieldset(page, second).locator("a[data-qz-source]")
+    source.click()
+    expect(page).to_have_url(f"{site.subpath_url}role/#{second.source}")
+    page.go_back()
+    assert shown_question(page, by_id) == second
+    assert page.evaluate("window.__sameDocument === true"), "navigation was a full reload"
+    expect(fieldset(page, second).locator("[data-qz-feedback]")).to_have_text("✓回答正确")
+    page.get_by_role("button", name="下一题").click()
+    assert shown_question(page, by_id) not in (first, second)
