@@ -99,12 +99,13 @@
     var panel = v.el("div", { "class": "qz-exam__report", tabindex: "-1", "data-qz-report": "" });
     if (note) panel.appendChild(v.el("p", { "class": "qz-exam__alert", role: "alert" }, note));
     panel.appendChild(v.el("h2", { "class": "qz-exam__score" }, T.score(shown(score), shown(full))));
+    // "答错的题：第3、7、12题", each number a jump to its question.
     var list = v.el("p", { "class": "qz-exam__wrong" });
-    if (!wrong.length) list.textContent = T.noneWrong;
-    else list.appendChild(document.createTextNode(T.wrongList));
+    list.textContent = wrong.length ? T.wrongList + "第" : T.noneWrong;
     wrong.forEach(function (n, i) {
       var question = made.questions[n];
-      var link = v.el("a", { href: "#" + question.el.id }, "第" + (n + 1) + "题");
+      var link = v.el("a", { href: "#" + question.el.id, "aria-label": T.number(n + 1) },
+                      String(n + 1));
       link.addEventListener("click", function (event) {
         event.preventDefault(); // moved by hand: instant navigation would re-render the page
         sheet.jump(question);
@@ -112,6 +113,7 @@
       if (i) list.appendChild(document.createTextNode("、"));
       list.appendChild(link);
     });
+    if (wrong.length) list.appendChild(document.createTextNode("题"));
     panel.appendChild(list);
     if (wrong.length) {
       var filter = v.el("label", { "class": "qz-exam__filter" });

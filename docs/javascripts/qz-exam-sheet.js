@@ -107,8 +107,7 @@
           var state = results[n].correct ? "right" : "wrong";
           cell.button.classList.remove("qz-exam__cell--answered", "qz-exam__cell--flagged");
           cell.button.classList.add("qz-exam__cell--" + state);
-          cell.button.setAttribute("aria-label", "第" + (n + 1) + "题，" +
-                                   (results[n].correct ? "答对" : "答错"));
+          cell.button.setAttribute("aria-label", T.sheetResult(n + 1, results[n].correct));
         });
         title.textContent = T.sheet;
       },

@@ -55,6 +55,12 @@
     sheetItem: function (n, answered, flagged) {
       return "第" + n + "题，" + (answered ? "已作答" : "未作答") + (flagged ? "，已标记" : "");
     },
+    sheetResult: function (n, correct) {
+      return "第" + n + "题，" + (correct ? "答对" : "答错");
+    },
+    number: function (n) {
+      return "第" + n + "题";
+    },
     flag: "标记",
     part: function (numeral, type, each, count) {
       return numeral + "、" + type + "（每题" + each + "分，共" + (each * count) + "分）";

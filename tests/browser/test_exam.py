@@ -253,7 +253,7 @@ def test_the_result_lists_wrong_questions_as_links_and_filters_them(phone, site,
     score = sum(config.points[by_id[i].type] for n, i in enumerate(ids) if n not in wrong)
     expect(page.locator(".qz-exam__score")).to_have_text(f"本次得分{score}分（满分{config.total}分）")
     expect(page.locator(".qz-exam__score")).to_be_in_viewport()
-    expect(page.locator(".qz-exam__wrong")).to_have_text("答错的题：第2题、第5题")
+    expect(page.locator(".qz-exam__wrong")).to_have_text("答错的题：第2、5题")
     page.locator(".qz-exam__wrong").get_by_role("link", name="第5题").click()
     expect(fieldset(page, by_id[ids[4]])).to_be_in_viewport()
     page.get_by_label("只看错题").check()
@@ -329,3 +329,44 @@ def test_a_stored_exam_naming_removed_questions_is_dropped_with_a_message(phone,
     expect(page.get_by_role("button", name="开始考试")).to_be_enabled()
     assert saved_exam(page) is None
 
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", ["standard", "x-large"])
+def test_the_exam_on_a_phone_has_no_accessibility_violation(browser, site, by_id, scheme, size):
+    """axe-core on the new exam parts (timer line warning, 答题卡, flags, dialog, result) in
+    light and dark at 标准 and 特大; screenshots for review in tests/browser/screenshots."""
+    from tests.browser.test_site import ALL_IMPACTS, axe_violations
+
+    tab = open_tab(browser, viewport=PHONE, color_scheme=scheme, bypass_csp=True)
+    page = tab.page
+    page.clock.install(time=DAY)
+    page.goto(site.root_url)
+    page.evaluate("s => localStorage.setItem('jgdj:v1', JSON.stringify({version: 2,"
+                  " settings: {textSize: s}}))", size)
+    ids = start(page, site)
+    for question_id in ids[:3]:
+        answer(page, by_id[question_id], right=True)
+    fieldset(page, by_id[ids[1]]).get_by_role("button", name="标记").click()
+    page.clock.run_for("25:01")
+    expect(page.locator("[data-qz-clock]").get_by_role("alert")).to_have_text("还剩5分钟")
+    page.clock.resume()  # axe waits on timers of its own
+    name = f"{scheme}-{size}"
+    screenshot(page, f"sheet-{name}")
+    fieldset(page, by_id[ids[1]]).scroll_into_view_if_needed()
+    screenshot(page, f"question-{name}")
+    found = {"running": axe_violations(page, ALL_IMPACTS)}
+    page.get_by_role("button", name="交卷", exact=True).click()
+    screenshot(page, f"dialog-{name}")
+    found["dialog"] = axe_violations(page, ALL_IMPACTS)
+    dialog(page).get_by_role("button", name="交卷").click()
+    expect(page.locator(".qz-exam__score")).to_be_in_viewport()
+    screenshot(page, f"result-{name}")
+    found["result"] = axe_violations(page, ALL_IMPACTS)
+    page.get_by_role("button", name="开始考试").scroll_into_view_if_needed()
+    page.get_by_role("button", name=re.compile("^查看")).first.click()
+    expect(page.locator(".qz-exam__past fieldset").first).to_be_visible()
+    found["review"] = axe_violations(page, ALL_IMPACTS)
+    assert found == {"running": [], "dialog": [], "result": [], "review": []}
+    page.context.close()
+    assert tab.errors == [], tab.errors
