@@ -62,7 +62,8 @@
     return node;
   }
 
-  /* Score the sitting, save it to the history and show the result at the top of stage.
+  /* Score the sitting, save it to the history and put the result at the top of stage
+     (returned, for the view to bring into view once the page around it is settled).
      sheet: the 答题卡 (for jumps); note: e.g. "时间到，已自动交卷。" or "". */
   function report(stage, made, results, config, used, index, sheet, note) {
     var titles = {};
@@ -135,8 +136,7 @@
       return [name, String(byBank[name].right), String(byBank[name].total)];
     })));
     stage.insertBefore(panel, stage.firstChild);
-    panel.scrollIntoView({ block: "start" });
-    panel.focus({ preventScroll: true });
+    return panel;
   }
 
   /* Reopen a saved exam for review: its questions as they are now, with the answers given

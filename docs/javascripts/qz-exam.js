@@ -156,9 +156,11 @@
       keeper.drop();
       keeper.stop(); // nothing more to keep: not even on pagehide
       sheet.finish(results);
-      finished(); // the history first: the result then scrolls into view where it stays
-      qz.examReport.report(stage, made, results, config, Date.now() - state.began, index, sheet,
-                           timeUpNote);
+      var panel = qz.examReport.report(stage, made, results, config, Date.now() - state.began,
+                                       index, sheet, timeUpNote);
+      finished(); // the history above grows: only then is the result scrolled under the header
+      panel.scrollIntoView({ block: "start" });
+      panel.focus({ preventScroll: true });
     }, { confirmSubmit: function () {
       var left = sheet.unanswered();
       return qz.dialog.confirm({ message: left ? T.unansweredAsk(left) : T.submitAsk,
