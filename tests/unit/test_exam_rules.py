@@ -66,3 +66,17 @@ def test_a_bad_partial_credit_setting_is_named(value):
     """Anything but a fraction from 0 up to 1 is refused with a Chinese message."""
     with pytest.raises(BankErrors, match=r"extra\.exam\.multiple_partial 应是0到1之间的小数"):
         exam_config({**RAW, "multiple_partial": value}, BANKS.values(), ("mkdocs.yml", 1))
+
+
+def test_the_printed_mock_paper_states_the_partial_credit_rule():
+    """With multiple_partial the paper's summary and its 多选题 part say 少选得N分；错选不得分."""
+    from macros.paper import PaperRenderer
+    from macros.render import Renderer
+
+    papers = PaperRenderer(Renderer(["attr_list"], {}), BANKS, ROOT / "docs")
+    on = exam_config({**RAW, "multiple_partial": 0.5}, BANKS.values(), ("mkdocs.yml", 1))
+    html = str(papers.mock_paper(on))
+    assert "多选题少选得2分，错选不得分" in html
+    assert "每题4分，共1题4分；少选得2分，错选不得分" in html
+    off = str(papers.mock_paper(exam_config(RAW, BANKS.values(), ("mkdocs.yml", 1))))
+    assert "少选" not in off
