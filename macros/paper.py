@@ -113,9 +113,11 @@ def exam_config(raw: Any, banks: Iterable[Bank], where: tuple[str, int]) -> Exam
     errors: list[str] = []
     # Questions sharing a point count once: the draw takes at most one of them.
     groups: dict[str, set[str]] = {kind: set() for kind in TYPES}
+    questions = {kind: 0 for kind in TYPES}
     for bank in banks:
         for question in bank.questions:
             groups[question.type].add(_group(question))
+            questions[question.type] += 1
     available = {kind: len(groups[kind]) for kind in TYPES}
     example = ("例如 exam: {single: 10, multiple: 5, judge: 10, fill: 5, "
                "points: {single: 2, multiple: 4, judge: 2, fill: 4}, minutes: 30}")
@@ -133,8 +135,9 @@ def exam_config(raw: Any, banks: Iterable[Bank], where: tuple[str, int]) -> Exam
             errors.append(f"extra.exam.{kind} 应是0或正整数（{label}的题数），"
                           f"现在写的是{_shown(raw[kind])}")
         elif raw[kind] > available[kind]:
+            distinct = "考点不同的" if available[kind] < questions[kind] else ""
             errors.append(f"extra.exam.{kind} 要抽{raw[kind]}道{label}，"
-                          f"但所有题库里只有{available[kind]}道考点不同的{label}")
+                          f"但所有题库里只有{available[kind]}道{distinct}{label}")
         else:
             counts[kind] = raw[kind]
     points = raw.get("points")
