@@ -59,9 +59,11 @@ def define_env(env: Any) -> None:
         settings = None
         if view == "exam" and exam is not None:
             settings = json.dumps({"counts": exam.counts, "points": exam.points,
-                                   "minutes": exam.minutes})
+                                   "minutes": exam.minutes, "partial": exam.multiple_partial,
+                                   "total": exam.total})
         return renderer.template("study.html", view=view, label=STUDY_VIEWS[view],
-                                 exam=settings, types=TYPE_LABELS)
+                                 exam=settings, types=TYPE_LABELS,
+                                 rules=exam.rules() if exam is not None else "")
 
     env.variables["quiz_renderer"] = renderer
 

@@ -70,6 +70,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
         items = renderer.items(bank, read_heading_ids(docs_dir / bank.page))
         questions = [
             {"id": item["q"].id, "type": item["q"].type, "link": f"{url}#q-{item['q'].id}",
+             "point": item["q"].point,  # the mock exam draws one question per point
              "html": str(renderer.template("question.html", item=item, number=0, bank=bank.id,
                                            href=f"{url}#{item['q'].source}"))}
             for item in items

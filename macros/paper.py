@@ -6,7 +6,13 @@ the questions grouped by type and numbered through, and the answer key with
 each 解析 on pages of its own at the end.  The mock paper's mix of types,
 points per type and time limit are read from ``mkdocs.yml`` (``extra: exam:``),
 so a branch can change them without touching code; the draw is deterministic,
-so the printed paper stays the same between builds unless the banks change.
+so the printed paper stays the same between builds unless the banks change, and it
+never takes two questions with the same ``point`` (they test the same fact).
+
+Partial credit for 多选题 (``multiple_partial``, off by default) is a fraction of the
+question's points given when every chosen option is right but some are missing (少选);
+any wrong option scores nothing (错选). The same rule is printed on the paper, shown in
+the online exam's instructions and applied by its scoring (docs/javascripts/qz-exam.js).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ _INSTRUCTIONS = {
 _LINE = Markup('<span class="qz-paper__blank"></span>')
 _NUMBERED_LINE = Markup('<span class="qz-paper__blank">'
                         '<span class="qz-paper__blank-number">（{}）</span></span>')
-_EXAM_KEYS = (*TYPES, "points", "minutes", "seed")
+_EXAM_KEYS = (*TYPES, "points", "minutes", "seed", "multiple_partial")
 _DEFAULT_SEED = "1"
 
 
@@ -48,6 +54,7 @@ class ExamConfig:
     points: dict[str, int]
     minutes: int
     seed: str = _DEFAULT_SEED
+    multiple_partial: float = 0.0
 
     @property
     def questions(self) -> int:
@@ -58,6 +65,33 @@ class ExamConfig:
     def total(self) -> int:
         """Full marks (满分)."""
         return sum(self.counts[kind] * self.points.get(kind, 0) for kind in TYPES)
+
+    @property
+    def partial_points(self) -> float:
+        """Points for a 多选题 with some right options missing and none wrong (0: off)."""
+        return self.points.get("multiple", 0) * self.multiple_partial
+
+    def rules(self) -> str:
+        """Say the paper's rules in one line, as the printed paper and the online exam show them."""
+        text = f"共{self.questions}题，满分{_number(self.total)}分，考试时间{self.minutes}分钟"
+        if self.counts.get("multiple") and self.multiple_partial:
+            text += f"；多选题少选得{_number(self.partial_points)}分，错选不得分"
+        return text
+
+
+def _number(value: float) -> str:
+    """2.0 → “2”, 1.5 → “1.5”: points as a member reads them."""
+    return f"{value:g}"
+
+
+def _partial_errors(raw: Mapping[Any, Any]) -> list[str]:
+    """Check ``multiple_partial``: a fraction from 0 (off) up to but not including 1."""
+    value = raw.get("multiple_partial", 0)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not 0 <= value < 1:
+        return [f"extra.exam.multiple_partial 应是0到1之间的小数（多选题少选时得该题分数的几成，"
+                f"例如0.5表示少选得一半分；0或不写表示少选不得分），现在写的是{_shown(value)}"]
+    return []
 
 
 def _whole(value: Any, *, positive: bool) -> bool:
@@ -77,10 +111,14 @@ def exam_config(raw: Any, banks: Iterable[Bank], where: tuple[str, int]) -> Exam
     """
     path, line = where
     errors: list[str] = []
-    available = {kind: 0 for kind in TYPES}
+    # Questions sharing a point count once: the draw takes at most one of them.
+    groups: dict[str, set[str]] = {kind: set() for kind in TYPES}
+    questions = {kind: 0 for kind in TYPES}
     for bank in banks:
         for question in bank.questions:
-            available[question.type] += 1
+            groups[question.type].add(_group(question))
+            questions[question.type] += 1
+    available = {kind: len(groups[kind]) for kind in TYPES}
     example = ("例如 exam: {single: 10, multiple: 5, judge: 10, fill: 5, "
                "points: {single: 2, multiple: 4, judge: 2, fill: 4}, minutes: 30}")
     if not isinstance(raw, Mapping):
@@ -97,8 +135,9 @@ def exam_config(raw: Any, banks: Iterable[Bank], where: tuple[str, int]) -> Exam
             errors.append(f"extra.exam.{kind} 应是0或正整数（{label}的题数），"
                           f"现在写的是{_shown(raw[kind])}")
         elif raw[kind] > available[kind]:
+            distinct = "考点不同的" if available[kind] < questions[kind] else ""
             errors.append(f"extra.exam.{kind} 要抽{raw[kind]}道{label}，"
-                          f"但所有题库里只有{available[kind]}道{label}")
+                          f"但所有题库里只有{available[kind]}道{distinct}{label}")
         else:
             counts[kind] = raw[kind]
     points = raw.get("points")
@@ -116,12 +155,14 @@ def exam_config(raw: Any, banks: Iterable[Bank], where: tuple[str, int]) -> Exam
     seed = raw.get("seed", _DEFAULT_SEED)
     if not isinstance(seed, str | int) or isinstance(seed, bool):
         errors.append(f"extra.exam.seed 应是一个数或一段文字，现在写的是{_shown(seed)}")
+    errors += _partial_errors(raw)
     if len(counts) == len(TYPES) and not sum(counts.values()):
         errors.append("extra.exam 一道题也不抽：至少要有一种题型的题数大于0")
     if errors:
         raise BankErrors([BankError(path, line, None, message) for message in errors])
     return ExamConfig(counts=counts, points={kind: points.get(kind, 0) for kind in TYPES},
-                      minutes=raw["minutes"], seed=str(seed))
+                      minutes=raw["minutes"], seed=str(seed),
+                      multiple_partial=float(raw.get("multiple_partial", 0)))
 
 
 def _points_errors(points: Mapping[Any, Any], counts: dict[str, int]) -> list[str]:
@@ -152,18 +193,34 @@ def _rank(seed: str, question: Question) -> str:
     return hashlib.sha256(f"{seed}:{question.id}".encode()).hexdigest()
 
 
+def _group(question: Question) -> str:
+    """Questions with the same ``point`` test the same fact: one group; others stand alone."""
+    return f"point:{question.point}" if question.point else f"id:{question.id}"
+
+
 def draw(banks: Iterable[Bank], config: ExamConfig) -> list[Question]:
     """Draw the mock paper's questions: for each type, the ones whose rank is lowest.
 
     A question's rank is a hash of the seed and its id, so the draw is the
     same on every build and on every machine; adding a question changes the
     paper only if it ranks among those drawn, and a new seed draws a new paper.
+    A question whose point is already on the paper is passed over: two questions
+    on one fact would give one piece of knowledge double weight.
     """
     pool = [question for bank in banks for question in bank.questions]
     drawn: list[Question] = []
+    taken: set[str] = set()
     for kind in TYPES:
         of_kind = sorted((q for q in pool if q.type == kind), key=lambda q: _rank(config.seed, q))
-        drawn += of_kind[:config.counts[kind]]
+        chosen = 0
+        for question in of_kind:
+            if chosen == config.counts[kind]:
+                break
+            if _group(question) in taken:
+                continue
+            taken.add(_group(question))
+            drawn.append(question)
+            chosen += 1
     return drawn
 
 
@@ -194,7 +251,13 @@ class PaperRenderer:
     def mock_paper(self, config: ExamConfig) -> Markup:
         """Render the mock paper drawn from every bank, with points and the time allowed."""
         banks = list(self._banks.values())
-        return self._render("paper-mock", "机关党建知识模拟测试", draw(banks, config), config,
+        drawn = draw(banks, config)
+        if len(drawn) < config.questions:  # points shared across types can leave a type short
+            raise BankErrors([BankError("mkdocs.yml", 1, None,
+                                        f"模拟试卷要抽{config.questions}题，但同一考点（point）"
+                                        f"只能抽一题，只抽到{len(drawn)}题：请减少 extra.exam "
+                                        f"的题数或补充题目")])
+        return self._render("paper-mock", "机关党建知识模拟测试", drawn, config,
                             self._sources(banks))
 
     def _render(self, paper_id: str, title: str, questions: list[Question],
@@ -224,12 +287,11 @@ class PaperRenderer:
             if config is not None:
                 each = config.points[kind]
                 note = f"每题{each}分，共{len(chosen)}题{each * len(chosen)}分"
+                if kind == "multiple" and config.multiple_partial:
+                    note += f"；少选得{_number(config.partial_points)}分，错选不得分"
             parts.append({"numeral": _NUMERALS[len(parts)], "label": TYPE_LABELS[kind],
                           "note": note, "instruction": _INSTRUCTIONS[kind], "items": items})
-        if config is None:
-            summary = f"共{number}题"
-        else:
-            summary = f"共{number}题，满分{config.total}分，考试时间{config.minutes}分钟"
+        summary = f"共{number}题" if config is None else config.rules()
         return renderer.template("paper.html", paper_id=paper_id, title=title, summary=summary,
                                  parts=parts, items=[item for part in parts
                                                      for item in part["items"]])

@@ -1,5 +1,13 @@
 /*
  * qz-exam.js: 模拟考试, a timed paper drawn from all banks, scored by the configured points.
+ *
+ * Nothing is lost: the sitting (its questions, answers, flags, when it began and how long it
+ * may last) is kept as the draft "exam" (qz-drafts.js) as the member answers, and comes
+ * back after a reload, instant navigation or closing the tab, the clock running on wall
+ * time; if the time ran out meanwhile it is submitted with what was answered, and the
+ * member is told. Leaving mid-exam asks first, in the page (WeChat blocks confirm()).
+ * The timer line is qz-exam-clock.js, the 答题卡 qz-exam-sheet.js, the result and the
+ * history qz-exam-report.js.
  */
 (function () {
   "use strict";
@@ -7,24 +15,117 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var KEY = "exam";
+  var MAX_QUESTIONS = 500;
+
+  function isText(value) {
+    return typeof value === "string" && value.length > 0 && value.length < 200;
+  }
+
+  /* A stored sitting, checked field by field (it is hostile input), or null. */
+  function checked(value) {
+    var ok = qz.drafts.isRecord(value) && Array.isArray(value.paper) && value.paper.length > 0 &&
+      value.paper.length <= MAX_QUESTIONS && value.paper.every(function (item) {
+        return qz.drafts.isRecord(item) && isText(item.b) && isText(item.id);
+      }) && typeof value.began === "number" && isFinite(value.began) &&
+      (value.limit === null || (typeof value.limit === "number" && value.limit > 0 &&
+                                isFinite(value.limit)));
+    if (!ok) return null;
+    return { paper: value.paper, began: value.began, limit: value.limit,
+             flags: Array.isArray(value.flags) ? value.flags.filter(isText) : [],
+             answers: qz.drafts.isRecord(value.answers) ? value.answers : {} };
+  }
+
+  /* A new paper: for each type, the configured number of questions at random, never two
+     questions with the same point (they test the same fact). */
+  function draw(pool, config) {
+    var paper = [];
+    var points = {};
+    Object.keys(v.TYPES).forEach(function (type) {
+      var wanted = config.counts[type] || 0;
+      v.shuffled(pool.filter(function (entry) {
+        return entry.data.type === type;
+      })).forEach(function (entry) {
+        var point = entry.data.point;
+        if (!wanted || (point && points[point])) return;
+        if (point) points[point] = true;
+        paper.push(entry);
+        wanted -= 1;
+      });
+    });
+    return paper;
+  }
 
   function exam(view, index) {
-    var stop = null; // the sitting's cleanup, once the paper is drawn
+    var stop = null; // the sitting's cleanup, while one runs
     var config = JSON.parse(view.getAttribute("data-qz-exam"));
     var stage = view.querySelector("[data-qz-stage]");
     var start = view.querySelector("[data-qz-start]");
-    history(view);
+    var known = {};
+    index.banks.forEach(function (bank) {
+      known[bank.id] = true;
+    });
+
+    function begin(paper, state, note) {
+      stage.textContent = "";
+      start.hidden = true;
+      view.querySelector("[data-qz-history]").hidden = true;
+      if (view.isConnected) stop = sit(view, stage, paper, index, config, state, note, finished);
+    }
+    function finished() {
+      stop = null;
+      start.hidden = false;
+      start.disabled = false;
+      qz.examReport.history(view, index);
+    }
+    function gone() {
+      qz.storage.dropDraft(KEY);
+      start.disabled = false;
+      v.status(view).textContent = T.draftGone;
+    }
+
+    var saved = qz.storage.draft(KEY);
+    var sitting = checked(saved);
+    qz.examReport.history(view, index);
+    if (saved !== null && !sitting) gone();
+    if (sitting) {
+      // Resume: every question must still exist, else the sitting cannot be scored fairly.
+      start.disabled = true;
+      var banks = [];
+      sitting.paper.forEach(function (item) {
+        if (banks.indexOf(item.b) === -1) banks.push(item.b);
+      });
+      if (!banks.every(function (id) {
+        return known[id];
+      })) {
+        gone();
+      } else {
+        qz.data.banks(banks).then(function (loaded) {
+          var paper = sitting.paper.map(function (item) {
+            var found = loaded[item.b].questions.filter(function (question) {
+              return question.id === item.id;
+            })[0];
+            return found ? { bank: item.b, data: found } : null;
+          });
+          if (paper.indexOf(null) !== -1) gone();
+          else if (view.isConnected) begin(paper, sitting, "resumed");
+        }, gone);
+      }
+    }
+
     start.addEventListener("click", function () {
       start.disabled = true;
       v.status(view).textContent = T.loading;
-      qz.data.draw(index.banks.map(function (bank) {
+      // The whole pool, not qz.data.draw: the paper takes at most one question per point,
+      // which only the questions themselves tell (start.js brings them with the page).
+      qz.data.banks(index.banks.map(function (bank) {
         return bank.id;
-      }), Object.keys(v.TYPES).map(function (type) {
-        return { types: [type], count: config.counts[type] || 0 };
-      })).then(function (paper) {
+      })).then(function (loaded) {
         v.status(view).textContent = "";
-        stage.textContent = "";
-        if (view.isConnected) stop = sit(view, stage, paper, index, config);
+        var paper = draw(v.entries(loaded), config);
+        begin(paper, { paper: paper.map(function (entry) {
+          return { b: entry.bank, id: entry.data.id };
+        }), began: Date.now(), limit: config.minutes * 60000, flags: [], answers: {} }, "");
       }, function () {
         start.disabled = false;
         v.status(view).textContent = T.failed;
@@ -35,137 +136,89 @@
     };
   }
 
-  function sit(view, stage, paper, index, config) {
-    var began = Date.now();
-    var limit = config.minutes * 60000;
-    var warned = {};
-    var timer = null;
-    var clock = v.el("div", { "class": "qz-exam__clock", "data-qz-clock": "" });
-    var remaining = v.el("span", { "class": "qz-exam__remaining" });
-    var extend = v.el("button", { type: "button", "class": "md-button" }, T.extend);
-    var untimed = v.el("button", { type: "button", "class": "md-button" }, T.untimed);
-    var alert = v.el("p", { "class": "qz-exam__alert", role: "alert" });
-    clock.appendChild(remaining);
-    clock.appendChild(extend);
-    clock.appendChild(untimed);
-    stage.appendChild(clock);
-    stage.appendChild(alert);
-    var made = v.quiz(stage, "exam", paper, index, function (results) {
-      if (timer) clearInterval(timer);
-      clock.hidden = true;
-      report(view, stage, results, config, Date.now() - began, index);
+  function sit(view, stage, paper, index, config, state, note, finished) {
+    var made = null;
+    var sheet = null;
+    var keeper = null;
+    var timeUpNote = "";
+    var running = false; // false while starting: a time-up then happened while away
+    var clock = qz.examClock(state, function () {
+      if (keeper) keeper.save();
+    }, function () {
+      timeUpNote = running ? T.timeUp : T.timeUpAway;
+      made.submit(); // unanswered questions are submitted as they are
     });
+    var status = v.el("p", { "class": "qz-study__status", role: "status" });
+    stage.appendChild(clock.line);
+    stage.appendChild(clock.controls);
+    stage.appendChild(status);
+    made = v.quiz(stage, "exam", paper, index, function (results) {
+      clock.stop();
+      unguard();
+      keeper.drop();
+      keeper.stop(); // nothing more to keep: not even on pagehide
+      sheet.finish(results);
+      var panel = qz.examReport.report(stage, made, results, config, Date.now() - state.began,
+                                       index, sheet, timeUpNote);
+      finished(); // the history above grows: only then is the result scrolled under the header
+      panel.scrollIntoView({ block: "start" });
+      panel.focus({ preventScroll: true });
+    }, { confirmSubmit: function () {
+      var left = sheet.unanswered();
+      return qz.dialog.confirm({ message: left ? T.unansweredAsk(left) : T.submitAsk,
+                                 ok: T.submitExam, cancel: T.keepAnswering });
+    } });
     made.root.querySelector("[data-qz-reset]").hidden = true;
-    function tick() {
-      var left = limit - (Date.now() - began);
-      if (left <= 0) {
-        alert.textContent = T.timeUp;
-        made.submit();
-        return;
-      }
-      var seconds = Math.ceil(left / 1000);
-      remaining.textContent = T.remaining + Math.floor(seconds / 60) + "分" + (seconds % 60) + "秒";
-      [5, 1].forEach(function (minutes) {
-        if (left <= minutes * 60000 && !warned[minutes] && limit > minutes * 60000) {
-          warned[minutes] = true;
-          alert.textContent = T.warn(minutes);
-        }
+    made.submitButton.textContent = T.submitExam;
+    var back = qz.drafts.refill(made.questions, state.answers);
+    sheet = qz.examSheet(made, config, state, function () {
+      keeper.save();
+    }, clock.progress);
+    stage.insertBefore(sheet.nav, made.root);
+    keeper = qz.drafts.watch(made.root, KEY, function () {
+      state.answers = qz.drafts.responses(made.questions);
+      return state;
+    });
+
+    // Leaving mid-exam asks first: links on the page (instant navigation) and real unloads.
+    var leaving = false;
+    function onClick(event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || leaving || event.defaultPrevented || link.target === "_blank") return;
+      if (link.origin !== location.origin || stage.contains(link)) return;
+      if (link.pathname === location.pathname && link.hash) return; // same page: stays
+      event.preventDefault();
+      event.stopPropagation();
+      qz.dialog.confirm({ message: T.leaveAsk, ok: T.leave, cancel: T.stay }).then(function (yes) {
+        if (!yes) return;
+        leaving = true;
+        if (keeper) keeper.save();
+        link.click(); // now through instant navigation, as the member meant
       });
     }
-    extend.addEventListener("click", function () {
-      limit += 10 * 60000;
-      warned = {};
-      alert.textContent = "";
-      tick();
-    });
-    untimed.addEventListener("click", function () {
-      clearInterval(timer);
-      timer = null;
-      remaining.textContent = T.untimedNote;
-      extend.hidden = true;
-      untimed.hidden = true;
-      alert.textContent = "";
-    });
-    timer = setInterval(tick, 1000);
-    tick();
-    made.questions[0].el.querySelector("input").focus();
+    function onBeforeUnload(event) {
+      keeper.save();
+      event.preventDefault();
+      event.returnValue = ""; // the browser's own prompt; the sitting is saved either way
+    }
+    window.addEventListener("click", onClick, true);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    function unguard() {
+      window.removeEventListener("click", onClick, true);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    }
+
+    keeper.save();
+    if (!clock.start()) return function () {}; // the time ran out while away: submitted
+    running = true;
+    if (note === "resumed") status.textContent = T.resumed(back, made.questions.length);
+    var first = made.questions[0].el.querySelector("input");
+    if (first && note !== "resumed") first.focus();
     return function () {
-      if (timer) clearInterval(timer); // left mid-exam: nothing submits or saves by itself
-      timer = null;
+      clock.stop(); // left mid-exam: the sitting is saved and comes back on return
+      unguard();
+      keeper.stop();
     };
-  }
-
-  /* Score out of 100 by the configured points, with a breakdown per type and per topic. */
-  function report(view, stage, results, config, used, index) {
-    var titles = {};
-    index.banks.forEach(function (bank) {
-      titles[bank.id] = bank.title;
-    });
-    var earned = 0;
-    var full = 0;
-    var byType = {};
-    var byBank = {};
-    results.forEach(function (result) {
-      var points = config.points[result.type] || 0;
-      full += points;
-      if (result.correct) earned += points;
-      [[byType, v.TYPES[result.type]], [byBank, titles[result.bank] || result.bank]].forEach(function (pair) {
-        var row = pair[0][pair[1]] || (pair[0][pair[1]] = { right: 0, total: 0 });
-        row.total += 1;
-        if (result.correct) row.right += 1;
-      });
-    });
-    var score = full ? Math.round((earned / full) * 100) : 0;
-    qz.storage.saveExam({ at: Date.now(), score: score, seconds: Math.round(used / 1000),
-                          right: results.filter(function (r) { return r.correct; }).length,
-                          total: results.length });
-    var panel = v.el("div", { "class": "qz-exam__report", tabindex: "-1" });
-    panel.appendChild(v.el("h2", { "class": "qz-exam__score" }, T.score(score)));
-    [["题型", byType], ["专题", byBank]].forEach(function (pair) {
-      var table = v.el("table"); // class-less, so Material styles it like the pages' tables
-      table.appendChild(v.el("caption", {}, "按" + pair[0]));
-      var head = v.el("tr");
-      [pair[0], "答对", "题数"].forEach(function (text) {
-        head.appendChild(v.el("th", { scope: "col" }, text));
-      });
-      table.appendChild(head);
-      Object.keys(pair[1]).forEach(function (name) {
-        var row = v.el("tr");
-        row.appendChild(v.el("th", { scope: "row" }, name));
-        row.appendChild(v.el("td", {}, String(pair[1][name].right)));
-        row.appendChild(v.el("td", {}, String(pair[1][name].total)));
-        table.appendChild(row);
-      });
-      panel.appendChild(table);
-    });
-    stage.insertBefore(panel, stage.firstChild);
-    history(view);
-    panel.focus();
-  }
-
-  function history(view) {
-    var list = view.querySelector("[data-qz-history]");
-    var exams = qz.storage.exams();
-    list.textContent = "";
-    list.hidden = !exams.length;
-    if (!exams.length) return;
-    var table = v.el("table");
-    table.appendChild(v.el("caption", {}, "最近" + exams.length + "次模拟考试"));
-    var head = v.el("tr");
-    ["日期", "得分", "用时"].forEach(function (text) {
-      head.appendChild(v.el("th", { scope: "col" }, text));
-    });
-    table.appendChild(head);
-    exams.forEach(function (item) {
-      var row = v.el("tr");
-      var when = new Date(item.at);
-      row.appendChild(v.el("td", {}, when.toLocaleDateString("zh-CN") + " " +
-                                   when.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })));
-      row.appendChild(v.el("td", {}, item.score + "分"));
-      row.appendChild(v.el("td", {}, Math.floor(item.seconds / 60) + "分" + (item.seconds % 60) + "秒"));
-      table.appendChild(row);
-    });
-    list.appendChild(table);
   }
 
   v.define("exam", exam);

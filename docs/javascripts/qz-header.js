@@ -38,14 +38,15 @@
   // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
   // question index (quizdata/index.js).
   var STORE = ["qz-text.js", "qz-data.js", "qz-storage.js"];
-  var QUIZ = STORE.concat(["qz-check.js", "qz-quiz.js"]);
+  var QUIZ = STORE.concat(["qz-dialog.js", "qz-drafts.js", "qz-check.js", "qz-quiz.js"]);
   var VIEW = QUIZ.concat(["qz-views.js"]);
   var NEEDS = {
     quiz: QUIZ,
     checklist: STORE.concat(["qz-checklist.js"]),
     paper: ["qz-text.js", "qz-paper.js"],
     "view:practice": VIEW.concat(["qz-practice.js"]),
-    "view:exam": VIEW.concat(["qz-exam.js"]),
+    "view:exam": VIEW.concat(["qz-exam-clock.js", "qz-exam-sheet.js", "qz-exam-report.js",
+                              "qz-exam.js"]),
     "view:review": VIEW.concat(["qz-review.js"]),
     "view:progress": VIEW.concat(["qz-progress.js"]),
     "view:daily": VIEW.concat(["qz-daily.js"]),

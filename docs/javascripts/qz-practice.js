@@ -1,5 +1,9 @@
 /*
  * qz-practice.js: 综合练习, one question at a time with feedback after each.
+ *
+ * A run in progress is kept as the draft "practice" (qz-drafts.js): its questions, where
+ * the member is, the answer being given and whether it was checked. After a reload, a chat
+ * switch in WeChat or a 回到原文 link followed and the way back, the run resumes there.
  */
 (function () {
   "use strict";
@@ -7,9 +11,26 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var KEY = "practice";
+
+  /* A stored run, checked field by field (it is hostile input), or null. */
+  function checkedRun(value) {
+    var ok = qz.drafts.isRecord(value) && Array.isArray(value.items) && value.items.length > 0 &&
+      value.items.length <= 100 && value.items.every(function (item) {
+        return qz.drafts.isRecord(item) && typeof item.b === "string" && typeof item.id === "string";
+      }) && typeof value.position === "number" && value.position >= 0 &&
+      value.position < value.items.length && value.position === Math.floor(value.position) &&
+      typeof value.right === "number" && value.right >= 0 && value.right <= value.position + 1;
+    if (!ok) return null;
+    return { items: value.items, position: value.position, right: Math.floor(value.right),
+             checked: value.checked === true,
+             answers: qz.drafts.isRecord(value.answers) ? value.answers : {} };
+  }
 
   function practice(view, index) {
+    var stop = null;
     var form = view.querySelector("form");
+    var stage = view.querySelector("[data-qz-stage]");
     var bankBox = form.querySelector("[data-qz-banks]");
     index.banks.forEach(function (bank) {
       var label = v.el("label", { "class": "qz-study__choice" });
@@ -17,7 +38,11 @@
       label.appendChild(document.createTextNode(" " + bank.title + "（" + bank.count + "题）"));
       bankBox.appendChild(label);
     });
-    var stage = view.querySelector("[data-qz-stage]");
+    function run(chosen, saved) {
+      if (stop) stop();
+      stage.textContent = "";
+      stop = cards(stage, chosen, index, view, saved);
+    }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var banks = checked(form, "bank");
@@ -27,11 +52,49 @@
       qz.data.draw(banks, [{ types: types, count: count }]).then(function (chosen) {
         v.status(view).textContent = chosen.length ? "" : T.noQuestions;
         stage.textContent = "";
-        if (chosen.length) cards(stage, chosen, index, view);
+        if (chosen.length && view.isConnected) run(chosen, null);
       }, function () {
         v.status(view).textContent = T.failed;
       });
     });
+    resume(view, index, run);
+    return function () {
+      if (stop) stop();
+    };
+  }
+
+  /* Bring back a run in progress; one whose questions are gone is dropped, and said. */
+  function resume(view, index, run) {
+    var saved = qz.storage.draft(KEY);
+    var state = checkedRun(saved);
+    function gone() {
+      qz.storage.dropDraft(KEY);
+      v.status(view).textContent = T.practiceGone;
+    }
+    if (saved === null) return;
+    if (!state) return gone();
+    var banks = [];
+    state.items.forEach(function (item) {
+      if (banks.indexOf(item.b) === -1) banks.push(item.b);
+    });
+    var known = index.banks.map(function (bank) {
+      return bank.id;
+    });
+    if (banks.some(function (id) {
+      return known.indexOf(id) === -1;
+    })) return gone();
+    qz.data.banks(banks).then(function (loaded) {
+      var chosen = state.items.map(function (item) {
+        var found = loaded[item.b].questions.filter(function (question) {
+          return question.id === item.id;
+        })[0];
+        return found ? { bank: item.b, data: found } : null;
+      });
+      if (chosen.indexOf(null) !== -1) return gone();
+      if (!view.isConnected) return;
+      v.status(view).textContent = T.practiceResumed(state.position + 1, chosen.length);
+      run(chosen, state);
+    }, gone);
   }
 
   function checked(form, name) {
@@ -41,12 +104,18 @@
       });
   }
 
-  /* One question at a time: 核对本题 shows right or wrong at once, 下一题 moves on. */
-  function cards(stage, chosen, index, view) {
+  /* One question at a time: 核对本题 shows right or wrong at once, 下一题 moves on.
+     saved: a run brought back from its draft, or null for a new one. */
+  function cards(stage, chosen, index, view, saved) {
     var made = v.quiz(stage, "practice", chosen, index);
     made.root.querySelector("[data-qz-actions]").hidden = true;
-    var right = 0;
-    var position = 0;
+    var state = saved || { items: chosen.map(function (entry) {
+      return { b: entry.bank, id: entry.data.id };
+    }), position: 0, right: 0, checked: false, answers: {} };
+    var keeper = qz.drafts.watch(made.root, KEY, function () {
+      state.answers = qz.drafts.responses([made.questions[state.position]]);
+      return state;
+    });
     var check = v.el("button", { type: "button", "class": "md-button md-button--primary" }, T.check);
     var next = v.el("button", { type: "button", "class": "md-button" }, T.next);
     var bar = v.el("div", { "class": "qz__actions" });
@@ -59,34 +128,57 @@
       });
       check.hidden = false;
       next.hidden = true;
-      var first = made.questions[n].el.querySelector("input");
-      if (first) first.focus();
+    }
+    /* After 核对本题 (or when a run comes back checked): 下一题, or the end of the run. */
+    function done() {
+      check.hidden = true;
+      if (state.position + 1 < made.questions.length) {
+        next.hidden = false;
+        return next;
+      }
+      keeper.drop();
+      keeper.stop(); // the run is over: nothing left to resume
+      made.result.textContent = T.practiceDone(state.right, made.questions.length);
+      var again = v.el("button", { type: "button", "class": "md-button" }, T.again);
+      again.addEventListener("click", function () {
+        view.querySelector("form button[type=submit]").click();
+      });
+      bar.appendChild(again);
+      return made.result;
     }
     check.addEventListener("click", function () {
-      var question = made.questions[position];
+      var question = made.questions[state.position];
       var result = question.grade();
-      if (result.correct) right += 1;
+      if (result.correct) state.right += 1;
       question.show(result.response, result.correct);
       qz.storage.record([result], false);
-      check.hidden = true;
-      if (position + 1 < made.questions.length) {
-        next.hidden = false;
-        next.focus();
-      } else {
-        made.result.textContent = T.practiceDone(right, made.questions.length);
-        var again = v.el("button", { type: "button", "class": "md-button" }, T.again);
-        again.addEventListener("click", function () {
-          view.querySelector("form button[type=submit]").click();
-        });
-        bar.appendChild(again);
-        made.result.focus();
-      }
+      state.checked = true;
+      keeper.save();
+      done().focus();
     });
     next.addEventListener("click", function () {
-      position += 1;
-      show(position);
+      state.position += 1;
+      state.checked = false;
+      show(state.position);
+      keeper.save();
+      var first = made.questions[state.position].el.querySelector("input");
+      if (first) first.focus();
     });
-    show(0);
+    show(state.position);
+    var current = made.questions[state.position];
+    qz.drafts.refill([current], state.answers);
+    if (state.checked) {
+      var result = current.grade();
+      current.show(result.response, result.correct);
+      done();
+    } else {
+      keeper.save(); // kept from its first question on
+      var first = current.el.querySelector("input");
+      if (first && !saved) first.focus();
+    }
+    return function () {
+      keeper.stop();
+    };
   }
 
   v.define("practice", practice);

@@ -27,6 +27,11 @@
     afterSubmit: "每题下方已显示正确答案和解析，可点“回到原文”复习。",
     restored: "这是你上次提交的结果；点“重新作答”可以再做一遍。",
     cleared: "已清空本页答案，可以重新作答。",
+    resetAsk: function (count) {
+      return "已作答" + count + "题，还没有提交。重新作答会清空这些答案，确定吗？";
+    },
+    resetOk: "清空重答",
+    resetCancel: "保留答案",
   };
 
   var ICON = { right: "✓", wrong: "✗", unanswered: "○" };
@@ -186,12 +191,16 @@
   };
 
   /* A set of questions with 提交答案 and 重新作答. A page quiz keeps its last submission
-     (keep); study views pass their own bank for each question and keep none. */
+     (keep) and its draft (answers given, not yet submitted); study views pass their own bank
+     for each question, keep neither and may pass confirmSubmit: a function returning a
+     promise of true to go on (e.g. 交卷 with questions unanswered asks first). */
   function Quiz(root, options) {
     this.root = root;
     this.id = root.getAttribute("data-quiz-id");
     this.keep = !options;
     this.onGraded = options && options.onGraded;
+    this.confirmSubmit = options && options.confirmSubmit;
+    this.keeper = null;
     var bank = this.id;
     this.questions = all(root, "[data-question-id]").map(function (el) {
       return new Question(el, el.getAttribute("data-question-bank") || bank);
@@ -209,18 +218,45 @@
     if (noscript) noscript.hidden = true; // study views build quizzes only when scripts run
     this.root.querySelector("[data-qz-actions]").hidden = false;
     this.submitButton.addEventListener("click", function () {
-      self.submit();
+      if (!self.confirmSubmit) return self.submit();
+      self.confirmSubmit().then(function (yes) {
+        if (yes && self.root.isConnected) self.submit();
+      });
     });
     this.root.addEventListener("click", followSource);
     this.root.querySelector("[data-qz-reset]").addEventListener("click", function () {
-      self.reset();
+      self.askReset();
     });
     this.arrange(qz.storage.attempt(this.id));
     this.questions.forEach(function (question) {
       question.clear();
     });
-    if (this.keep) this.restore();
+    if (this.keep) {
+      this.restore();
+      this.keeper = qz.drafts.keepQuiz(this); // answers given, not submitted, come back
+    }
     this.showStorageNote();
+  };
+
+  /* How many questions hold an answer that has not been submitted. */
+  Quiz.prototype.unsubmitted = function () {
+    if (this.submitButton.disabled) return 0;
+    return this.questions.filter(function (question) {
+      return !question.inputs[0].disabled &&
+        qz.check.isAnswered(question.type, question.response());
+    }).length;
+  };
+
+  /* 重新作答 asks first (in the page: WeChat blocks confirm()) when it would clear answers
+     the member gave but has not submitted. */
+  Quiz.prototype.askReset = function () {
+    var self = this;
+    var given = this.unsubmitted();
+    if (!given || !qz.dialog) return this.reset();
+    qz.dialog.confirm({ message: TEXT.resetAsk(given), ok: TEXT.resetOk,
+                        cancel: TEXT.resetCancel }).then(function (yes) {
+      if (yes && self.root.isConnected) self.reset();
+    });
   };
 
   Quiz.prototype.arrange = function (attempt) {
@@ -264,6 +300,7 @@
   };
 
   Quiz.prototype.submit = function () {
+    if (!this.root.isConnected) return; // a quiz the member has left never saves
     if (this.submitButton.disabled) return; // a double click submits once
     this.submitButton.disabled = true;
     var right = 0;
@@ -276,6 +313,7 @@
       return result;
     });
     qz.storage.record(results, this.keep);
+    if (this.keeper) this.keeper.drop();
     this.showStorageNote();
     this.announce(
       TEXT.score(right, this.questions.length),
@@ -286,6 +324,7 @@
   };
 
   Quiz.prototype.reset = function () {
+    if (this.keeper) this.keeper.drop();
     if (this.keep) {
       qz.storage.forgetAnswers(this.questions.map(function (question) {
         return question.id;
@@ -325,13 +364,19 @@
   }
 
   function start() {
-    var quizzes = all(document, "[data-quiz-id]:not([data-qz-ready])");
-    quizzes.forEach(function (root) {
-      new Quiz(root).start();
+    var quizzes = all(document, "[data-quiz-id]:not([data-qz-ready])").map(function (root) {
+      var quiz = new Quiz(root);
+      quiz.start();
+      return quiz;
     });
     if (quizzes.length) rememberVisit();
     // Time to interactive, read by tests/bench: every question on the page is wired.
     if (quizzes.length && window.performance && performance.mark) performance.mark("qz:ready");
+    return function () {
+      quizzes.forEach(function (quiz) {
+        if (quiz.keeper) quiz.keeper.stop(); // saves a pending draft, then stops listening
+      });
+    };
   }
 
   qz.Quiz = Quiz;

@@ -474,6 +474,28 @@
         data.settings[name] = value;
       });
     },
+    /* ---- Drafts: answers given but not yet submitted (qz-drafts.js writes them) ----
+       record.drafts = { "<key>": { "at": <ms>, "value": <JSON> } }; keys: "quiz:<quiz id>",
+       "practice", "exam". The reader validates a value's shape: it is whatever was stored. */
+    draft: function (key) {
+      var drafts = read().drafts;
+      var entry = isRecord(drafts) ? drafts[key] : null;
+      return isRecord(entry) && entry.value !== undefined ? entry.value : null;
+    },
+    saveDraft: function (key, value) {
+      return update(function (data) {
+        if (!isRecord(data.drafts)) data.drafts = {};
+        data.drafts[key] = { at: Date.now(), value: value };
+      });
+    },
+    dropDraft: function (key) {
+      var drafts = read().drafts;
+      if (!isRecord(drafts) || !(key in drafts)) return true; // nothing to write
+      return update(function (data) {
+        if (isRecord(data.drafts)) delete data.drafts[key];
+      });
+    },
+    /* ---- end of drafts ---- */
     /* For qz-records.js (export and import) and the tests: the record, a change to it,
        an upgrade (with its check of every entry), the 错题本 rule, the path check. */
     snapshot: read,

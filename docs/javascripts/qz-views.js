@@ -18,21 +18,67 @@
     check: "核对本题",
     next: "下一题",
     again: "再练一组",
+    practiceResumed: function (position, total) {
+      return "已恢复未做完的综合练习：第" + position + "题，共" + total + "题。";
+    },
+    practiceGone: "上次未做完的综合练习里有题目已被修改或删除，无法继续；请重新选题开始练习。",
     practiceDone: function (right, total) {
       return "本组练完：答对 " + right + " / " + total + " 题。答错的题已记入错题本。";
     },
     startExam: "开始考试",
     extend: "延长10分钟",
     untimed: "不再计时",
-    remaining: "剩余时间",
-    untimedNote: "已关闭计时，做完后点“提交答案”。",
+    remaining: "剩余",
+    untimedNote: "已关闭计时",
     warn: function (minutes) {
-      return "注意：考试还剩" + minutes + "分钟，到时将自动交卷。可点“延长10分钟”。";
+      return "还剩" + minutes + "分钟";
     },
     timeUp: "时间到，已自动交卷。",
-    score: function (score) {
-      return "本次得分" + score + "分（满分100分）";
+    timeUpAway: "你离开期间考试时间已到，已按离开前的作答自动交卷。",
+    submitExam: "交卷",
+    unansweredAsk: function (count) {
+      return "还有" + count + "题未作答，确定交卷吗？";
     },
+    submitAsk: "确定交卷吗？交卷后不能再改答案。",
+    keepAnswering: "继续作答",
+    leaveAsk: "模拟考试正在进行，离开后计时不停。已作答的题会保存，回到本页可以继续。确定离开吗？",
+    leave: "离开",
+    stay: "继续考试",
+    resumed: function (answered, total) {
+      return "已恢复未交卷的模拟考试：已答" + answered + "/" + total + "题，计时按实际时间继续。";
+    },
+    draftGone: "上次未交卷的模拟考试里有题目已被修改或删除，无法继续，已作废；请重新开始考试。",
+    answered: function (done, total) {
+      return "已答" + done + "/" + total;
+    },
+    sheet: "答题卡",
+    sheetItem: function (n, answered, flagged) {
+      return "第" + n + "题，" + (answered ? "已作答" : "未作答") + (flagged ? "，已标记" : "");
+    },
+    sheetResult: function (n, correct) {
+      return "第" + n + "题，" + (correct ? "答对" : "答错");
+    },
+    number: function (n) {
+      return "第" + n + "题";
+    },
+    flag: "标记",
+    part: function (numeral, type, each, count) {
+      return numeral + "、" + type + "（每题" + each + "分，共" + (each * count) + "分）";
+    },
+    score: function (score, full) {
+      return "本次得分" + score + "分（满分" + full + "分）";
+    },
+    wrongList: "答错的题：",
+    noneWrong: "全部答对。",
+    onlyWrong: "只看错题",
+    review: "查看",
+    reviewOf: function (date, score) {
+      return date + "的模拟考试，得分" + score + "分";
+    },
+    reviewMissing: function (count) {
+      return "其中" + count + "题已被修改或删除，未列出。";
+    },
+    closeReview: "收起",
     noReview: "今天没有要复习的错题。",
     nextReview: function (date) {
       return "下一次复习在" + date + "。";
@@ -78,8 +124,9 @@
     return list;
   }
 
-  /* A quiz section holding the given entries, wired by qz.Quiz. */
-  function quiz(container, id, chosen, index, onGraded) {
+  /* A quiz section holding the given entries, wired by qz.Quiz; options.confirmSubmit asks
+     before submitting (see qz.Quiz). */
+  function quiz(container, id, chosen, index, onGraded, options) {
     var root = el("div", { "class": "qz qz--study", "data-quiz-id": id });
     root.innerHTML = chosen.map(function (entry) {
       return entry.data.html;
@@ -89,8 +136,8 @@
     });
     container.appendChild(root);
     var made = new qz.Quiz(root, { onGraded: function (results) {
-      if (root.isConnected) onGraded(results); // never save from a view the member has left
-    } });
+      if (root.isConnected && onGraded) onGraded(results); // never save from a view left behind
+    }, confirmSubmit: options && options.confirmSubmit });
     made.questions.forEach(function (question, n) {
       question.number(n + 1);
     });

@@ -70,6 +70,12 @@ def test_practice_draws_the_chosen_questions_with_feedback_per_question(tab, sit
     assert shown_ids(page) == [ids[1]]
 
 
+def submit_exam(page: Page) -> None:
+    """交卷, then confirm in the in-page dialog that asks first."""
+    page.get_by_role("button", name="交卷", exact=True).click()
+    page.locator("dialog.qz-dialog").get_by_role("button", name="交卷").click()
+
+
 def exam_answers(page: Page, by_id, right) -> list[str]:
     ids = shown_ids(page)
     for index, question_id in enumerate(ids):
@@ -86,7 +92,7 @@ def test_mock_exam_scores_out_of_100_with_breakdown_review_and_history(tab, site
     assert [types.count(kind) for kind in ("single", "multiple", "judge", "fill")] == [15, 5, 15, 5]
     for question_id in ids[:3]:  # no feedback before submitting
         expect(fieldset(page, by_id[question_id]).locator("[data-qz-feedback]")).to_be_hidden()
-    submit(page)
+    submit_exam(page)
     expect(page.locator(".qz-exam__score")).to_have_text("本次得分100分（满分100分）")
     expect(page.locator(".qz-exam__report table").first).to_contain_text("单选题")
     expect(page.locator(".qz-exam__report")).to_be_focused()
@@ -99,7 +105,7 @@ def test_mock_exam_scores_out_of_100_with_breakdown_review_and_history(tab, site
     page.reload()
     page.get_by_role("button", name="开始考试").click()
     exam_answers(page, by_id, right=lambda index: index < 15)  # the 15 single choice: 30 points
-    submit(page)
+    submit_exam(page)
     expect(page.locator(".qz-exam__score")).to_have_text("本次得分30分（满分100分）")
     history = page.locator("[data-qz-history] tr")
     expect(history).to_have_count(3)
@@ -117,11 +123,11 @@ def test_mock_exam_warns_then_submits_itself_when_time_runs_out(browser, site, b
     ids = shown_ids(page)
     for question_id in ids[:2]:  # the rest left unanswered
         answer(page, by_id[question_id], right=True)
-    expect(page.locator("[data-qz-clock]")).to_contain_text("剩余时间30分0秒")
+    expect(page.locator("[data-qz-clock]")).to_contain_text("剩余30:00")
     page.clock.run_for("25:01")
     expect(page.get_by_role("alert")).to_contain_text("还剩5分钟")
     page.get_by_role("button", name="延长10分钟").click()
-    expect(page.locator("[data-qz-clock]")).to_contain_text("剩余时间14分")
+    expect(page.locator("[data-qz-clock]")).to_contain_text("剩余14:")
     page.clock.run_for("15:00")
     expect(page.get_by_role("alert")).to_have_text("时间到，已自动交卷。")
     expect(page.locator(".qz-exam__score")).to_have_text("本次得分4分（满分100分）")
@@ -335,11 +341,14 @@ def test_mock_exam_can_be_completed_by_keyboard_alone(tab, site, by_id):
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-qz-view=exam] fieldset")
     ids = shown_ids(page)
-    page.get_by_role("button", name="不再计时").focus()  # the last control before question 1
+    page.locator("[data-qz-cell]").last.focus()  # the 答题卡's last control, before question 1
     for question_id in ids:
         keyboard_answer(page, by_id[question_id])
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "提交答案"
+    assert page.evaluate("document.activeElement.textContent") == "交卷"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")  # the dialog starts on 继续作答; 交卷 is before it
+    assert page.evaluate("document.activeElement.textContent") == "交卷"
     page.keyboard.press("Enter")
     expect(page.locator(".qz-exam__score")).to_have_text("本次得分100分（满分100分）")
 
@@ -361,7 +370,7 @@ def test_views_in_use_have_no_accessibility_violation(browser, site, by_id, view
     page.get_by_role("button", name="开始考试").click()
     shown_ids(page)
     found["exam"] = axe_violations(page, ALL_IMPACTS)
-    submit(page)
+    submit_exam(page)
     found["report"] = axe_violations(page, ALL_IMPACTS)
     if viewport:
         screenshot(page, "exam-phone")
