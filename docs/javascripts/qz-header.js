@@ -106,9 +106,11 @@
     return /MicroMessenger/i.test(navigator.userAgent);
   };
 
-  /* The site root as an absolute URL. Material's config holds it relative to the page
-     first loaded and keeps it through instant navigation, so it is resolved once, then. */
-  var root = null;
+  /* The site root as an absolute URL. This script is javascripts/qz-header.js under the
+     root, so its own address tells the root while the page is still parsing (Material's
+     config, which also holds it, comes at the end of the body). */
+  var here = document.currentScript && document.currentScript.src;
+  var root = here ? here.replace(/javascripts\/qz-header\.js(?:[?#].*)?$/, "") : null;
   qz.root = function () {
     if (!root) {
       var config = document.getElementById("__config");
