@@ -30,6 +30,7 @@
     ["[data-qz-view=records]", ["qz-records.js", "qz-transfer.js"]],
     ["input[data-qz-check]", ["qz-storage.js", "qz-checklist.js"], "quiz.css"],
     [".qz-paper", ["qz-paper.js"], "print.css"],
+    ["[data-qz-contest]", ["qz-dialog.js", "qz-contest-state.js", "qz-contest-keys.js", "qz-contest-screen.js"], "contest.css"],
   ];
   var requested = {};
 
