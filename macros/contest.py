@@ -315,9 +315,11 @@ def render(renderer: Renderer, contest: Contest, view: str) -> Markup:
               for i, r in enumerate(contest.rounds)]
     config = json.dumps({
         "id": contest.id, "key": contest.key, "teams": list(contest.teams),
-        "rounds": [{"name": r.name, "kind": r.kind, "seconds": r.seconds, "points": r.points,
-                    "penalty": r.penalty, "stakes": list(r.stakes), "rule": r.rule,
-                    "count": len(r.questions)} for r in contest.rounds],
+        "rounds": [{"title": f"第{row['numeral']}轮　{row['round'].name}",
+                    "name": row["round"].name, "kind": row["round"].kind,
+                    "seconds": row["round"].seconds, "points": row["round"].points,
+                    "penalty": row["round"].penalty, "stakes": list(row["round"].stakes),
+                    "rule": row["round"].rule, "count": len(row["items"])} for row in rounds],
     }, ensure_ascii=False)
     template = "contest.html" if view == "screen" else "contest-host.html"
     return renderer.template(template, contest=contest, rounds=rounds, items=items,
