@@ -97,7 +97,7 @@ def _schema_message(error: ValidationError) -> tuple[list[Any], str]:
     if error.validator == "additionalProperties":
         known = "、".join(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
-        return path, f"不认识的键 {'、'.join(map(str, extra))}；可用的键：{known}"
+        return [*path, extra[0]], f"不认识的键 {'、'.join(map(str, extra))}；可用的键：{known}"
     hint = error.schema.get("x-message")
     if hint is None and error.parent is not None:
         hint = error.parent.schema.get("x-message")
