@@ -128,9 +128,11 @@
         var team = Number(row.getAttribute("data-qz-contest-team"));
         row.querySelector("[data-qz-contest-score]").textContent = scores[team];
         row.classList.toggle("qz-contest__team--turn", team === turn);
-        Array.prototype.forEach.call(row.querySelectorAll("[data-qz-contest-team-name]"),
-          function (name) {
-            name.textContent = state.names[team];
+        row.querySelector("[data-qz-contest-team-name]").textContent = state.names[team];
+        Array.prototype.forEach.call(row.querySelectorAll("[data-qz-contest-award]"),
+          function (button) {
+            var plus = button.getAttribute("data-qz-contest-sign") === "1";
+            button.setAttribute("aria-label", T.awardLabel(state.names[team], plus));
           });
       });
     }

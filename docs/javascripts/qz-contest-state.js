@@ -62,6 +62,9 @@
     undone: function (name, delta) {
       return "已撤销：" + name + (delta > 0 ? "加" : "减") + Math.abs(delta) + "分";
     },
+    awardLabel: function (name, plus) {
+      return name + (plus ? "加分" : "减分");
+    },
     nothingToUndo: "没有可以撤销的加减分。",
     stakeFirst: "风险题要先选分值，再加分或减分。",
     next: "下一题",
