@@ -33,7 +33,6 @@ from macros.render import Renderer
 SCHEMA: dict[str, Any] = json.loads(
     Path(__file__).with_name("contest.schema.json").read_text(encoding="utf-8"))
 _VALIDATOR = Draft202012Validator(SCHEMA)
-KINDS = {"turns": "必答题", "buzz": "抢答题", "risk": "风险题"}
 VIEWS = ("screen", "host")
 _CALL = re.compile(r"""\bcontest\(\s*(["'])(?P<name>[^"']*)\1""")
 _NUMERALS = "一二三四五六七八九十"
@@ -310,7 +309,6 @@ def render(renderer: Renderer, contest: Contest, view: str) -> Markup:
     """Render the projector page (``screen``) or the host's printable sheet (``host``)."""
     items = list(_items(renderer, contest))
     rounds = [{"numeral": _NUMERALS[i] if i < len(_NUMERALS) else str(i + 1), "round": r,
-               "label": KINDS[r.kind],
                "items": [item for item in items if item["round"] == i]}
               for i, r in enumerate(contest.rounds)]
     config = json.dumps({

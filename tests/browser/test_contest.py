@@ -279,6 +279,29 @@ def test_the_longest_question_fits_in_large_type(browser, site, contest, viewpor
     assert tab.errors == []
 
 
+def test_host_sheet_prints_the_draw_in_order_with_a_score_sheet(browser, site, contest):
+    """主持人题单: the same questions in the same order with answers and 解析, only the sheet
+    in print, and a blank score sheet with a row per question on a page of its own."""
+    tab = open_tab(browser)
+    page = tab.page
+    page.goto(site.root_url + "study/contest-host/")
+    drawn = [q.id for r in contest.rounds for q in r.questions]
+    questions = page.locator("[data-qz-contest-host-question]")
+    assert questions.evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('data-qz-contest-host-question'))") == drawn
+    expect(questions.locator(".qz-paper__explanation")).to_have_count(len(drawn))
+    rows = page.locator(".qz-paper__key tbody tr")
+    expect(rows).to_have_count(len(drawn) + 2)  # and 合计, 名次
+    expect(page.locator(".qz-paper__key thead th")).to_have_count(3 + len(contest.teams))
+    page.emulate_media(media="print")
+    expect(page.locator(".qz-paper__screen")).to_be_hidden()
+    expect(page.locator("article h1")).to_be_hidden()
+    assert page.locator(".qz-paper__key").evaluate(
+        "el => getComputedStyle(el).breakBefore") == "page"
+    page.context.close()
+    assert tab.errors == []
+
+
 def test_without_scripts_the_contest_is_a_readable_list(browser, site, contest):
     """No JavaScript: every drawn question in order, answers in <details>, no stage."""
     tab = open_tab(browser, viewport=PROJECTOR, java_script_enabled=False)
