@@ -50,9 +50,10 @@
     var onStage = state.phase !== "setup";
     var shown = null; // what the question area holds now: "index:stake"
 
+    // A page whose list and settings disagree stays the readable list it is without scripts.
+    if (items.length !== contest.total) throw new Error("知识竞赛：页面上的题数与设置不符");
     part("app").hidden = false;
     part("list").hidden = true;
-    if (items.length !== contest.total) throw new Error("知识竞赛：页面上的题数与设置不符");
     status.textContent = loaded.problem || (onStage ? T.resumed : "");
 
     function say(message) {
@@ -340,6 +341,7 @@
     document.addEventListener("webkitfullscreenchange", onFullscreen);
 
     render();
+    say(status.textContent); // the setup's message, on the stage too when the contest resumes
     var interval = window.setInterval(tick, 250);
     var stopKeys = qz.contestKeys(actions);
     return function () {

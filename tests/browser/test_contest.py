@@ -197,6 +197,30 @@ def test_keys_are_listed_on_the_help_overlay_and_wait_while_it_is_open(browser, 
     assert tab.errors == []
 
 
+@pytest.mark.parametrize("stored", [
+    "{not json",
+    json.dumps({"v": 1, "phase": "running", "names": ["甲", "乙", "丙"], "index": 0,
+                "revealed": False, "stake": None, "timer": {"spent": 0, "since": None},
+                "log": [{"team": 99, "delta": 10, "at": 0}], "theme": None}),
+], ids=["unparsable", "team-out-of-range"])
+def test_a_damaged_saved_contest_is_refused_and_kept(browser, site, stored):
+    """Storage is hostile: a bad saved contest is not used, the host is told, the value is kept."""
+    tab = open_tab(browser, viewport=PROJECTOR)
+    page = tab.page
+    page.goto(site.root_url + PATH)
+    key = "jgdj:contest:default:" + json.loads(
+        page.locator("[data-qz-contest]").get_attribute("data-qz-contest") or "{}")["key"]
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, stored])
+    page.reload()
+    expect(page.locator("[data-qz-contest-status]")).to_contain_text("无法读取")
+    expect(page.get_by_role("button", name="开始竞赛")).to_be_visible()
+    assert page.evaluate("key => localStorage.getItem(key + ':damaged')", key) == stored
+    page.get_by_role("button", name="开始竞赛").click()
+    expect(score(page, 0)).to_have_text("0")
+    page.context.close()
+    assert tab.errors == []
+
+
 def test_restart_asks_first(browser, site, contest):
     """重新开始 asks in the page; 取消 keeps everything, 确定 clears scores but keeps names."""
     tab = open_tab(browser, viewport=PROJECTOR)
