@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -132,7 +132,7 @@ def _has_alias(text: str) -> bool:
 
 def _draw_round(raw: Mapping[str, Any], where: str, used: set[str], banks: Mapping[str, Bank],
                 by_id: Mapping[str, Question], seed: str,
-                problem: Any) -> list[Question]:
+                problem: Callable[[list[Any], str], None]) -> list[Question]:
     """Pick one round's questions: the listed ``ids`` or a seeded draw not repeating ``used``."""
     if "ids" in raw:
         chosen = []
@@ -150,7 +150,9 @@ def _draw_round(raw: Mapping[str, Any], where: str, used: set[str], banks: Mappi
     if "from" in raw:
         sources = []
         for index, bank_id in enumerate(raw["from"]):
-            if bank_id in banks:
+            if bank_id in banks and banks[bank_id] in sources:
+                problem(["from", index], f"{where}的 from 里题库 {bank_id} 写了两次")
+            elif bank_id in banks:
                 sources.append(banks[bank_id])
             else:
                 problem(["from", index], f"{where}的 from 里没有题库 {bank_id}；"

@@ -22,6 +22,7 @@ CONTESTS = ROOT / "quizzes" / "contests"
 DEFAULT = yaml.safe_load((CONTESTS / "default.yml").read_text(encoding="utf-8"))
 RENDERER = Renderer(["attr_list", "md_in_html", "tables"], {})
 ALL = [question for bank in BANKS.values() for question in bank.questions]
+A_BANK = next(iter(BANKS))
 
 
 def contests(tmp_path: Path, text: str, name: str = "demo") -> dict[str, Contest]:
@@ -106,6 +107,8 @@ def test_listed_ids_are_kept_and_never_drawn_again(tmp_path):
 @pytest.mark.parametrize(("change", "line", "fragment"), [
     (("questions: {single: 2}\n    stakes", "from: [no-such-bank]\n    questions: {single: 2}\n"
       "    stakes"), 13, "from 里没有题库 no-such-bank"),
+    (("questions: {single: 2}\n    stakes", f"from: [{A_BANK}, {A_BANK}]\n    questions: "
+      "{single: 2}\n    stakes"), 13, f"题库 {A_BANK} 写了两次"),
     (("questions: {single: 2}\n    stakes", "ids: [no-such-question]\n    stakes"),
      13, "题目 no-such-question 不在任何题库里"),
     (("points: 10", "points: 0"), 9, "points 是每题的分数"),
