@@ -18,6 +18,7 @@ from markupsafe import Markup
 from macros.assets import minify
 from macros.blocks import hold
 from macros.checklist import forget_keys
+from macros.contest import register as register_contests
 from macros.data import write_data
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
@@ -46,6 +47,7 @@ def define_env(env: Any) -> None:
         exam = exam_config(raw_exam, banks.values(), find_exam_line(env.conf.config_file_path))
     env.variables["quiz_exam"] = exam
     papers = PaperRenderer(renderer, banks, docs_dir)
+    register_contests(env, banks, renderer)  # 知识竞赛: quizzes/contests/, macro contest()
 
     @env.macro
     def quiz(bank_id: str) -> Markup:

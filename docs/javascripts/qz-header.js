@@ -51,6 +51,8 @@
     "view:progress": VIEW.concat(["qz-progress.js"]),
     "view:daily": VIEW.concat(["qz-daily.js"]),
     "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),
+    contest: ["qz-text.js", "qz-dialog.js", "qz-contest-state.js", "qz-contest-keys.js",
+              "qz-contest-screen.js"],
   };
   var START_DATA = "quizdata/start.js"; // qz-data.js's first file: the index and the banks
   var requested = {};
