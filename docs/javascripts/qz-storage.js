@@ -15,8 +15,9 @@
  *     "review":   { "<question id>": { "bank": "<bank id>", "step": 0|1|2,
  *                                      "due": "YYYY-MM-DD", "at": <ms> } },
  *                 the 错题本 (rule below)
- *     "exams":    [ { "at": <ms>, "score": 0–100, "seconds": <time used>,
- *                     "right": <n>, "total": <n> } ], newest first, at most 20
+ *     "exams":    [ { "at": <ms>, "score": 0–full (tenths), "full": <满分>, "seconds": <time used>,
+ *                     "right": <n>, "total": <n>, "items": [ { "b": <bank>, "id": <question>,
+ *                     "r": <response> } ] } ], newest first, at most 20
  *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
  *     "checks":   { "<checklist item key>": true },
  *     "visit":    { "url": "<relative path inside the site>", "title": "…", "at": <ms> },
@@ -78,6 +79,16 @@
   var day = qz.today; // from qz-header.js, which every page loads first
 
   /* A whole number ≥ 0 from whatever was stored ("3", 2.7, null → 3, 2, 0). */
+  var MAX_ITEMS = 500; // questions kept per exam for 查看: far above any configured paper
+
+  /* A stored answer: null, a choice or "true"/"false", or a list of choices or blanks. */
+  function isResponse(value) {
+    if (value === null || typeof value === "string") return true;
+    return Array.isArray(value) && value.length <= 50 && value.every(function (part) {
+      return typeof part === "string" && part.length <= 500;
+    });
+  }
+
   function count(value) {
     var number = Math.floor(Number(value));
     return isFinite(number) && number > 0 ? number : 0;
@@ -158,8 +169,21 @@
     data.exams = exams.map(function (entry) {
       return stamped(entry, function (e, at) {
         var total = count(e.total);
-        return { at: at, score: Math.min(count(e.score), 100), seconds: count(e.seconds),
-                 right: Math.min(count(e.right), total), total: total };
+        // 满分 follows the configured points (100 before it could be set); partial credit
+        // gives tenths. The questions and answers (items) let 查看 reopen the exam.
+        var full = Number(e.full) > 0 && isFinite(Number(e.full)) ? Number(e.full) : 100;
+        var score = Math.round(Math.min(Math.max(Number(e.score) || 0, 0), full) * 10) / 10;
+        var exam = { at: at, score: score, full: full, seconds: count(e.seconds),
+                     right: Math.min(count(e.right), total), total: total };
+        if (Array.isArray(e.items)) {
+          exam.items = e.items.slice(0, MAX_ITEMS).filter(function (item) {
+            return isRecord(item) && typeof item.b === "string" && typeof item.id === "string" &&
+              isResponse(item.r);
+          }).map(function (item) {
+            return { b: item.b, id: item.id, r: item.r };
+          });
+        }
+        return exam;
       });
     }).filter(function (exam) {
       if (!exam) skipped.count += 1;
