@@ -236,7 +236,8 @@ def test_quiz_page_scripts_and_stylesheet_within_9_kib_gzip(new_tab, site):
     quiz = {path: size for path, size in assets.items()
             if path not in ("javascripts/qz-header.js", "stylesheets/theme.css")}
     # qz-data.js brings the question index, by which qz-storage.js prunes the 错题本.
-    assert set(quiz) == {"javascripts/qz-data.js", "javascripts/qz-storage.js",
+    assert set(quiz) == {"javascripts/qz-data.js", "javascripts/qz-record-check.js",
+                         "javascripts/qz-storage.js",
                          "javascripts/qz-check.js", "javascripts/qz-quiz.js",
                          "stylesheets/quiz.css"}
     # 9 KiB since issue 9: every stored entry is checked on read (qz-storage.js) and the
