@@ -227,7 +227,7 @@ def test_pages_without_a_quiz_load_only_the_header_script(new_tab, site):
     assert "stylesheets/quiz.css" not in assets
 
 
-def test_quiz_page_scripts_and_stylesheet_within_9_kib_gzip(new_tab, site):
+def test_quiz_page_scripts_and_stylesheet_within_budget_gzip(new_tab, site):
     """Issue 6: the quiz's own script and stylesheet, cached files, at most 9 KiB gzip."""
     tab = new_tab(DESKTOP)
     tab.page.goto(site.root_url + "role/")
@@ -241,7 +241,8 @@ def test_quiz_page_scripts_and_stylesheet_within_9_kib_gzip(new_tab, site):
                          "javascripts/qz-check.js", "javascripts/qz-quiz.js",
                          "stylesheets/quiz.css"}
     # 9 KiB since issue 9: every stored entry is checked on read (qz-storage.js) and the
-    # question index prunes the 错题本 (qz-data.js); was 8 KiB.
-    assert sum(quiz.values()) <= 9216, quiz
+    # question index prunes the 错题本 (qz-data.js); was 8 KiB. 9.5 KiB since issue 10: the
+    # entry checks are a file of their own (its own gzip dictionary) and check new fields.
+    assert sum(quiz.values()) <= 9728, quiz
     html = (site.directory / "role" / "index.html").read_text(encoding="utf-8")
     assert "<style" not in html and "function(" not in html  # nothing inlined
