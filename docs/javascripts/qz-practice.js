@@ -25,15 +25,28 @@
       var count = Math.max(1, parseInt(form.elements.count.value, 10) || 10);
       v.status(view).textContent = T.loading;
       qz.data.banks(banks).then(function (loaded) {
-        var pool = v.entries(loaded).filter(function (entry) {
+        var pool = fromSource(v.entries(loaded).filter(function (entry) {
           return types.indexOf(entry.data.type) !== -1;
-        });
+        }), checked(form, "source")[0]);
         v.status(view).textContent = pool.length ? "" : T.noQuestions;
         stage.textContent = "";
         if (pool.length) cards(stage, v.shuffled(pool).slice(0, count), index, view);
       }, function () {
         v.status(view).textContent = T.failed;
       });
+    });
+  }
+
+  /* The questions of the chosen 题目来源 (收藏, 错题本, never answered, or all), without
+     those marked 斩题 (qz-marks.js). */
+  function fromSource(pool, source) {
+    var record = qz.storage.snapshot();
+    var keep = { star: function (id) { return record.marks[id] && record.marks[id].star; },
+                 review: function (id) { return !!record.review[id]; },
+                 "new": function (id) { return !record.stats[id]; } }[source];
+    return pool.filter(function (entry) {
+      var id = entry.data.id;
+      return !(record.marks[id] && record.marks[id].mastered) && (!keep || keep(id));
     });
   }
 
