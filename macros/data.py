@@ -20,6 +20,7 @@ from macros.checklist import rendered_keys
 from macros.model import Bank
 from macros.pages import read_heading_ids
 from macros.render import Renderer
+from macros.sections import section_text
 
 
 def page_url(page: str, docs_dir: Path, use_directory_urls: bool) -> str:
@@ -60,8 +61,12 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
                                            href=f"{url}#{item['q'].source}"))}
             for item in items
         ]
-        (out / f"{bank.id}.js").write_text(_script(bank.id, {"questions": questions}),
-                                            encoding="utf-8")
+        # The passages the questions come from, shown beside 顽固错题 in the 错题本.
+        markdown = (docs_dir / bank.page).read_text(encoding="utf-8-sig")
+        sections = {anchor: section_text(markdown, anchor)
+                    for anchor in sorted({question.source for question in bank.questions})}
+        (out / f"{bank.id}.js").write_text(
+            _script(bank.id, {"questions": questions, "sections": sections}), encoding="utf-8")
         index.append({"id": bank.id, "title": bank.title, "url": url,
                       "count": len(bank.questions)})
     # Every live question id: qz-storage.js drops 错题本 entries of questions removed since.
