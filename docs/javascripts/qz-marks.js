@@ -23,7 +23,7 @@
     markLabel: function (id) {
       return "题号" + id + "的标记";
     },
-    questionId: "题号 ",
+    questionId: "题号：",
     sureAsk: "这道题你有把握吗？",
     sure: "有把握",
     unsure: "拿不准",

@@ -44,7 +44,6 @@
     continueAt: "继续学习：",
     exported: "学习记录已导出。",
     imported: "导入完成，两边的记录已合并。",
-    shareLink: "本题链接（可发到微信群）：",
   };
 
   function el(tag, attrs, text) {
@@ -89,7 +88,7 @@
     });
     container.appendChild(root);
     var made = new qz.Quiz(root, { onGraded: function (results) {
-      if (root.isConnected) onGraded(results); // never save from a view the member has left
+      if (onGraded && root.isConnected) onGraded(results); // never from a view the member left
     } });
     made.questions.forEach(function (question, n) {
       question.number(n + 1);
