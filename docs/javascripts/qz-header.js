@@ -25,8 +25,9 @@
   // question index (quizdata/index.js).
   // qz-record-check.js (the check of every stored entry) comes right before qz-storage.js.
   var STORE = ["qz-data.js", "qz-record-check.js", "qz-storage.js"];
-  // The quiz's tools (qz-marks.js …) come before qz-quiz.js: they listen for its first quiz.
-  var QUIZ = STORE.concat(["qz-check.js", "qz-marks.js", "qz-quiz.js"]);
+  // The quiz's tools (marks, groups, keys) come before qz-quiz.js: they hear its first quiz.
+  var QUIZ = STORE.concat(["qz-check.js", "qz-marks.js", "qz-groups.js", "qz-keys.js",
+                           "qz-quiz.js"]);
   var VIEW = QUIZ.concat(["qz-views.js"]);
   var NEEDS = {
     quiz: QUIZ,
