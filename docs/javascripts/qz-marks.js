@@ -95,18 +95,21 @@
         });
         bar.appendChild(node);
       });
-      question.el.insertBefore(bar, question.feedback);
+      // Under the stem, before the options: Tab goes marks, options, then on to 提交答案.
+      var stem = question.el.querySelector("legend");
+      question.el.insertBefore(bar, stem ? stem.nextSibling : question.el.firstChild);
+      // The 题号, shown by quiz.css once the question has been checked (qz-question--…).
+      var id = document.createElement("p");
+      id.className = "qz-question__qid";
+      id.setAttribute("data-qz-qid", "");
+      id.textContent = TEXT.questionId + question.id;
+      question.el.insertBefore(id, question.feedback.nextSibling);
     });
   }
 
-  /* After a check: the 题号, and in practice and review, the 把握程度 question. */
+  /* After a check in practice and review: the 把握程度 question. */
   function afterCheck(event) {
     var question = event.detail.question;
-    var id = document.createElement("span");
-    id.className = "qz-question__qid";
-    id.setAttribute("data-qz-qid", "");
-    id.textContent = TEXT.questionId + question.id;
-    question.feedback.appendChild(id);
     var root = question.el.closest("[data-quiz-id]");
     if (!root || !ASK_IN[root.getAttribute("data-quiz-id")]) return;
     var old = question.el.querySelector("[data-qz-sure]");
@@ -130,7 +133,7 @@
       });
       ask.appendChild(node);
     });
-    question.feedback.parentNode.insertBefore(ask, question.feedback.nextSibling);
+    question.el.insertBefore(ask, question.el.querySelector("[data-qz-qid]").nextSibling);
   }
 
   qz.marks = { TEXT: TEXT, confidence: confidence, saveMark: saveMark };
