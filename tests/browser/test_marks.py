@@ -94,7 +94,7 @@ def test_unsure_right_answer_enters_the_book_for_tomorrow_and_ids_show(new_tab, 
     answer(page, first, right=True)
     page.get_by_role("button", name="核对本题").click()
     box = fieldset(page, first)
-    expect(box.locator("[data-qz-qid]")).to_have_text("题号 " + first.id)
+    expect(box.locator("[data-qz-qid]")).to_have_text("题号：" + first.id)
     box.get_by_role("button", name="拿不准").click()
     expect(box.locator("[data-qz-sure]")).to_contain_text("明天再复习")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
