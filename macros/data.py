@@ -28,6 +28,7 @@ from macros.checklist import rendered_keys
 from macros.model import Bank
 from macros.pages import read_heading_ids
 from macros.render import Renderer
+from macros.sections import section_text
 
 # Raw bytes of all banks' data up to which start.js carries them all (the real site's ~120
 # questions are ~240 KB raw, ~30 KB gzip). 1 MiB is ~130 KB gzip: under a second at
@@ -75,7 +76,11 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
                                            href=f"{url}#{item['q'].source}"))}
             for item in items
         ]
-        scripts[bank.id] = _script(bank.id, {"questions": questions})
+        # The passages the questions come from, shown beside 顽固错题 in the 错题本.
+        markdown = (docs_dir / bank.page).read_text(encoding="utf-8-sig")
+        sections = {anchor: section_text(markdown, anchor)
+                    for anchor in sorted({question.source for question in bank.questions})}
+        scripts[bank.id] = _script(bank.id, {"questions": questions, "sections": sections})
         (out / f"{bank.id}.js").write_text(scripts[bank.id], encoding="utf-8")
         by_type: dict[str, list[dict[str, str]]] = {}
         for question in questions:

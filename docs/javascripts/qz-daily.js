@@ -1,5 +1,9 @@
 /*
- * qz-daily.js: 每日一题, the same question for everyone on the same date.
+ * qz-daily.js: 每日一题, the same question for everyone on the same date, with a link to
+ * share it. The shared link (the 自测中心 page with ?qid=<question id>#daily) opens that one
+ * question on its own, with its own 核对. The id in the address is hostile input: it must
+ * look like an id and be listed in the question index, or the member is told so and gets
+ * today's question instead.
  */
 (function () {
   "use strict";
@@ -7,6 +11,20 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var ID = /^[A-Za-z0-9_-]{1,64}$/;
+  var TEXT = {
+    shared: function (id) {
+      return "分享给你的题目（题号：" + id + "）：";
+    },
+    unknown: function (id) {
+      return "链接中的题号“" + id + "”在本站找不到（可能链接不完整，或这道题已停用）。下面是今天的每日一题。";
+    },
+    toToday: "看今天的每日一题",
+    linkLabel: "本题链接",
+    copy: "复制链接",
+    copied: "链接已复制，可以粘贴到微信里发送。",
+    pressToCopy: "请长按上面的链接，选择“复制”。",
+  };
 
   /* The same question for everyone on the same date: a hash of the date picks it. */
   function dailyPick(date, total) {
@@ -15,27 +33,87 @@
     return (hash >>> 0) % total;
   }
 
-  function daily(view, index) {
-    var date = qz.today();
-    var total = index.banks.reduce(function (sum, bank) {
-      return sum + bank.count;
-    }, 0);
-    var pick = dailyPick(date, total);
-    var bank = index.banks[0];
-    for (var i = 0; i < index.banks.length; i++) {
-      bank = index.banks[i];
-      if (pick < bank.count) break;
-      pick -= bank.count;
+  /* The question id asked for in the address (?qid=…: Material takes ?q= for its search),
+     or null; whatever it holds reaches the member only through textContent, cut short. */
+  function asked() {
+    var match = /[?&]qid=([^&#]*)/.exec(location.search);
+    if (!match) return null;
+    var id;
+    try {
+      id = decodeURIComponent(match[1].replace(/\+/g, " "));
+    } catch (error) {
+      id = match[1];
     }
-    view.querySelector("[data-qz-date]").textContent = date;
-    qz.data.banks([bank.id]).then(function (loaded) {
-      var entry = { bank: bank.id, data: loaded[bank.id].questions[pick] };
+    return id.slice(0, 64);
+  }
+
+  function today(index) {
+    var pick = dailyPick(qz.today(), index.banks.reduce(function (sum, bank) {
+      return sum + bank.count;
+    }, 0));
+    for (var i = 0; i < index.banks.length; i++) {
+      if (pick < index.banks[i].count) return { bank: index.banks[i].id, n: pick };
+      pick -= index.banks[i].count;
+    }
+    return null;
+  }
+
+  /* The share line: the address in a read-only field (long-press selects it where the
+     clipboard is not allowed, e.g. WeChat or file://) and 复制链接. */
+  function share(root, id) {
+    var url = location.href.replace(/[?#].*$/, "") + "?qid=" + encodeURIComponent(id) + "#daily";
+    var box = v.el("div", { "class": "qz-daily__share" });
+    var label = v.el("label", { "class": "qz-daily__label" }, TEXT.linkLabel);
+    var field = v.el("input", { type: "text", readonly: "", value: url, "data-qz-share": "" });
+    label.appendChild(field);
+    box.appendChild(label);
+    var button = v.el("button", { type: "button", "class": "md-button", "data-qz-copy": "" },
+                      TEXT.copy);
+    var said = v.el("p", { "class": "qz-daily__copied", role: "status", "data-qz-copied": "" });
+    function fallback() {
+      field.focus();
+      field.select();
+      said.textContent = TEXT.pressToCopy;
+    }
+    button.addEventListener("click", function () {
+      if (!navigator.clipboard || !window.isSecureContext) return fallback();
+      navigator.clipboard.writeText(url).then(function () {
+        said.textContent = TEXT.copied;
+      }, fallback);
+    });
+    box.appendChild(button);
+    box.appendChild(said);
+    root.appendChild(box);
+  }
+
+  function daily(view, index) {
+    view.querySelector("[data-qz-date]").textContent = qz.today();
+    var id = asked();
+    var known = id !== null && ID.test(id) && index.ids.indexOf(id) !== -1;
+    var intro = view.querySelector("[data-qz-daily-intro]");
+    if (id !== null && !known) v.status(view).textContent = TEXT.unknown(id);
+    var pick = known ? null : today(index);
+    if (!known && !pick) return;
+    var banks = known ? index.banks.map(function (bank) {
+      return bank.id;
+    }) : [pick.bank];
+    qz.data.banks(banks).then(function (loaded) {
+      if (!view.isConnected) return; // the member has left meanwhile
+      var entry = null;
+      if (known) {
+        entry = v.entries(loaded).filter(function (item) {
+          return item.data.id === id;
+        })[0];
+        intro.textContent = TEXT.shared(id);
+        var back = v.el("a", { href: location.href.replace(/[?#].*$/, "") + "#daily" }, TEXT.toToday);
+        intro.parentNode.insertBefore(v.el("p", {}, ""), intro.nextSibling).appendChild(back);
+      } else {
+        entry = { bank: pick.bank, data: loaded[pick.bank].questions[pick.n] };
+      }
       var made = v.quiz(view.querySelector("[data-qz-stage]"), "daily", [entry], index);
       made.root.querySelector("[data-qz-reset]").hidden = true;
-      var share = v.el("p", { "class": "qz-daily__share" }, T.shareLink);
-      var url = qz.data.url(entry.data.link);
-      share.appendChild(v.el("a", { href: url, "data-qz-share": "" }, url));
-      made.root.appendChild(share);
+      made.submitButton.textContent = T.check;
+      share(made.root, entry.data.id);
     }, function () {
       v.status(view).textContent = T.failed;
     });

@@ -37,8 +37,12 @@
   // (it links the stylesheets from the same list), in load order; scripts already loaded
   // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
   // question index (quizdata/index.js).
-  var STORE = ["qz-text.js", "qz-data.js", "qz-storage.js"];
-  var QUIZ = STORE.concat(["qz-dialog.js", "qz-drafts.js", "qz-check.js", "qz-quiz.js"]);
+  // qz-record-check.js (the check of every stored entry) comes right before qz-storage.js.
+  var STORE = ["qz-text.js", "qz-data.js", "qz-record-check.js", "qz-storage.js"];
+  // The quiz's tools (marks, groups, keys, drafts) come before qz-quiz.js: they hear its
+  // first quiz.
+  var QUIZ = STORE.concat(["qz-dialog.js", "qz-drafts.js", "qz-check.js", "qz-marks.js",
+                           "qz-groups.js", "qz-keys.js", "qz-quiz.js"]);
   var VIEW = QUIZ.concat(["qz-views.js"]);
   var NEEDS = {
     quiz: QUIZ,
@@ -250,7 +254,7 @@
         index = (index + 1) % SIZES.length;
         apply(index);
         label(button, index);
-        load(["qz-storage.js"]).then(function () {
+        load(["qz-record-check.js", "qz-storage.js"]).then(function () {
           qz.storage.saveSetting("textSize", SIZES[index].id);
         });
       });

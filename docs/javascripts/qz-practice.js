@@ -49,7 +49,13 @@
       var types = checked(form, "type");
       var count = Math.max(1, parseInt(form.elements.count.value, 10) || 10);
       v.status(view).textContent = T.loading;
-      qz.data.draw(banks, [{ types: types, count: count }]).then(function (chosen) {
+      // The whole pool, not qz.data.draw: 斩题 and the chosen source (收藏, 错题本, 没做过)
+      // filter it first. start.js brings it with the page at the real size.
+      qz.data.banks(banks).then(function (loaded) {
+        var pool = fromSource(v.entries(loaded).filter(function (entry) {
+          return types.indexOf(entry.data.type) !== -1;
+        }), checked(form, "source")[0]);
+        var chosen = v.shuffled(pool).slice(0, count);
         v.status(view).textContent = chosen.length ? "" : T.noQuestions;
         stage.textContent = "";
         if (chosen.length && view.isConnected) run(chosen, null);
@@ -95,6 +101,19 @@
       v.status(view).textContent = T.practiceResumed(state.position + 1, chosen.length);
       run(chosen, state);
     }, gone);
+  }
+
+  /* The questions of the chosen 题目来源 (收藏, 错题本, never answered, or all), without
+     those marked 斩题 (qz-marks.js). */
+  function fromSource(pool, source) {
+    var record = qz.storage.snapshot();
+    var keep = { star: function (id) { return record.marks[id] && record.marks[id].star; },
+                 review: function (id) { return !!record.review[id]; },
+                 "new": function (id) { return !record.stats[id]; } }[source];
+    return pool.filter(function (entry) {
+      var id = entry.data.id;
+      return !(record.marks[id] && record.marks[id].mastered) && (!keep || keep(id));
+    });
   }
 
   function checked(form, name) {

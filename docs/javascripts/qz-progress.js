@@ -1,5 +1,7 @@
 /*
- * qz-progress.js: 学习进度, per-topic figures, the checklist and 继续学习.
+ * qz-progress.js: 学习进度: the overall total, per-topic mastery bars (each topic links to
+ * its self-test), a 30-day activity strip with a text alternative, how often 有把握
+ * answers were wrong (qz-marks.js counts them), the checklist and 继续学习.
  */
 (function () {
   "use strict";
@@ -7,14 +9,42 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var DAYS = 30;
+  var TEXT = {
+    total: function (seen, total, mastered) {
+      return "全部专题：做过" + seen + "/" + total + "题，掌握" + mastered + "题。";
+    },
+    topic: function (seen, count, mastered, accuracy) {
+      return "做过" + seen + "/" + count + "题，掌握" + mastered + "题，正确率" + accuracy;
+    },
+    bar: function (title) {
+      return title + " 掌握进度";
+    },
+    days: function (total, active) {
+      return "最近" + DAYS + "天：做题" + total + "道，有" + active + "天做了题。";
+    },
+    day: function (date, n) {
+      return Number(date.slice(5, 7)) + "月" + Number(date.slice(8)) + "日" + n + "题";
+    },
+    daysLabel: "最近30天每天做题数",
+    noDays: "没有做题",
+    sure: function (sure, wrong) {
+      return "标为“有把握”的" + sure + "次作答中，答错" + wrong + "次（" +
+        Math.round((wrong / sure) * 100) + "%）。";
+    },
+    noSure: "做题核对后点“有把握”或“拿不准”，这里会显示有把握的题答错了多少。",
+    checklist: function (done, total) {
+      return "新同志入门清单：已完成" + done + "/" + total + "项。";
+    },
+  };
 
-  function progress(view, index) {
-    var stats = qz.storage.stats();
+  function topics(view, index, stats) {
     var book = {};
     qz.storage.reviews(false).forEach(function (entry) {
       book[entry.id] = true;
     });
     var list = view.querySelector("[data-qz-topics]");
+    var all = { seen: 0, mastered: 0, count: 0 };
     index.banks.forEach(function (bank) {
       var seen = 0;
       var mastered = 0;
@@ -30,23 +60,73 @@
       });
       seen = Math.min(seen, bank.count);
       mastered = Math.min(mastered, bank.count);
-      var accuracy = answered ? Math.round((right / answered) * 100) : 0;
+      all.seen += seen;
+      all.mastered += mastered;
+      all.count += bank.count;
+      var accuracy = answered ? Math.round((right / answered) * 100) + "%" : "—";
       var item = v.el("li", { "class": "qz-progress", "data-qz-topic": bank.id });
-      var link = v.el("a", { href: qz.data.url(bank.url) }, bank.title);
-      item.appendChild(link);
-      var bar = v.el("progress", { max: String(bank.count), value: String(mastered),
-                                 "aria-label": bank.title + " 掌握进度" });
-      item.appendChild(bar);
+      // To the topic's self-test: the quiz section at the end of its page.
+      item.appendChild(v.el("a", { href: qz.data.url(bank.url) + "#quiz-" + bank.id }, bank.title));
+      item.appendChild(v.el("progress", { max: String(bank.count), value: String(mastered),
+                                         "aria-label": TEXT.bar(bank.title) }));
       item.appendChild(v.el("span", { "class": "qz-progress__figures" },
-        "做过" + seen + "/" + bank.count + "题，掌握" + mastered + "题，正确率" +
-        (answered ? accuracy + "%" : "—")));
+        TEXT.topic(seen, bank.count, mastered, accuracy)));
       list.appendChild(item);
     });
-    var checks = view.querySelector("[data-qz-checklist]");
+    view.querySelector("[data-qz-total]").textContent = TEXT.total(all.seen, all.count, all.mastered);
+  }
+
+  /* The last 30 days as bars (height: that day's count against the busiest day), and the
+     same figures as text: a sentence for everyone, each day's count for screen readers. */
+  function activity(view) {
+    var days = qz.storage.days();
+    var box = view.querySelector("[data-qz-days]");
+    var list = [];
+    for (var back = DAYS - 1; back >= 0; back--) {
+      var date = qz.today(-back);
+      list.push({ date: date, n: days[date] || 0 });
+    }
+    var most = Math.max.apply(null, list.map(function (d) {
+      return d.n;
+    })) || 1;
+    var strip = v.el("div", { "class": "qz-days__strip", role: "img", "data-qz-strip": "" });
+    var said = [];
+    list.forEach(function (d) {
+      var bar = v.el("span", { "class": "qz-days__bar" + (d.n ? "" : " qz-days__bar--none"),
+                               "data-qz-day": d.date, title: TEXT.day(d.date, d.n) });
+      bar.style.height = Math.max(4, Math.round((d.n / most) * 100)) + "%";
+      strip.appendChild(bar);
+      if (d.n) said.push(TEXT.day(d.date, d.n));
+    });
+    strip.setAttribute("aria-label", TEXT.daysLabel + "：" + (said.join("，") || TEXT.noDays));
+    var total = list.reduce(function (sum, d) {
+      return sum + d.n;
+    }, 0);
+    box.appendChild(v.el("p", { "class": "qz-days__summary", "data-qz-days-summary": "" },
+      TEXT.days(total, said.length)));
+    box.appendChild(strip);
+  }
+
+  function confidence(view, stats) {
+    var sure = 0;
+    var wrong = 0;
+    Object.keys(stats).forEach(function (id) {
+      sure += stats[id].sure || 0;
+      wrong += stats[id].sureWrong || 0;
+    });
+    view.querySelector("[data-qz-sure-share]").textContent = sure ? TEXT.sure(sure, wrong)
+                                                                  : TEXT.noSure;
+  }
+
+  function progress(view, index) {
+    var stats = qz.storage.stats();
+    topics(view, index, stats);
+    activity(view);
+    confidence(view, stats);
     var done = index.checklist.filter(function (key) {
       return qz.storage.isChecked(key);
     }).length;
-    checks.textContent = "新同志入门清单：已完成" + done + "/" + index.checklist.length + "项。";
+    view.querySelector("[data-qz-checklist]").textContent = TEXT.checklist(done, index.checklist.length);
     var visit = qz.storage.visit();
     var resume = view.querySelector("[data-qz-resume]");
     // Checked again where it becomes a link: only a page of this site, never "javascript:".

@@ -173,6 +173,9 @@
     }, this);
     this.details.hidden = false;
     this.details.open = true;
+    // Hook for per-question tools (qz-marks.js): this question has just been checked.
+    this.el.dispatchEvent(new CustomEvent("qz:shown", { bubbles: true,
+      detail: { question: this, correct: correct } }));
   };
 
   Question.prototype.clear = function () {
@@ -236,6 +239,9 @@
       this.keeper = qz.drafts.keepQuiz(this); // answers given, not submitted, come back
     }
     this.showStorageNote();
+    // Hook for quiz tools (qz-marks.js, qz-groups.js, qz-keys.js): the quiz is wired.
+    this.root.dispatchEvent(new CustomEvent("qz:quiz-ready", { bubbles: true,
+      detail: { quiz: this } }));
   };
 
   /* How many questions hold an answer that has not been submitted. */

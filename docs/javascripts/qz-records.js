@@ -42,12 +42,13 @@
     return (b.at || 0) > (a.at || 0) ? b : a;
   }
 
-  /* Keep the newer of each answer, 错题本 entry and draft, the larger counts, every tick,
-     and every exam of this device; the file's exams fill what room the history has left.
+  /* Keep the newer of each answer, 错题本 entry, draft and 收藏/斩题 mark, the larger counts
+     (把握程度 and each day's activity too), every tick, and every exam of this device; the
+     file's exams fill what room the history has left.
      Both sides have been checked by qz.storage.upgrade. Importing the same file twice
      changes nothing. Returns how many of the file's exams did not fit. */
   function merge(ours, theirs, max) {
-    ["answers", "review", "drafts"].forEach(function (field) {
+    ["answers", "review", "drafts", "marks"].forEach(function (field) {
       Object.keys(theirs[field]).forEach(function (id) {
         ours[field][id] = newer(ours[field][id], theirs[field][id]);
       });
@@ -56,9 +57,17 @@
       var a = ours.stats[id];
       var b = theirs.stats[id];
       var latest = newer(a, b);
-      ours.stats[id] = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen),
-                         right: Math.max(a ? a.right : 0, b.right),
-                         last: latest.last, at: latest.at };
+      var stat = { bank: latest.bank, seen: Math.max(a ? a.seen : 0, b.seen),
+                   right: Math.max(a ? a.right : 0, b.right), last: latest.last, at: latest.at };
+      var sure = Math.max(a && a.sure || 0, b.sure || 0);
+      if (sure) {
+        stat.sure = sure;
+        stat.sureWrong = Math.max(a && a.sureWrong || 0, b.sureWrong || 0);
+      }
+      ours.stats[id] = stat;
+    });
+    Object.keys(theirs.days).forEach(function (date) {
+      ours.days[date] = Math.max(ours.days[date] || 0, theirs.days[date]);
     });
     var seen = {};
     ours.exams.forEach(function (exam) {

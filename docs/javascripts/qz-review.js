@@ -1,5 +1,8 @@
 /*
- * qz-review.js: 错题本, the questions due for spaced review today.
+ * qz-review.js: 错题本: the questions due for spaced review today, and the whole book at
+ * any time (topic, next review date, times wrong), with 全部重练 to practise every entry.
+ * An entry answered wrong STUBBORN times or more is a 顽固错题: its source passage (from
+ * the bank's data file, written by macros/sections.py) is shown inline.
  */
 (function () {
   "use strict";
@@ -7,44 +10,128 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var T = v.TEXT;
+  var STUBBORN = 4; // times wrong that make a 顽固错题
+  var TEXT = {
+    bookTitle: function (n) {
+      return "错题本全部" + n + "题";
+    },
+    entry: function (topic, due, wrong) {
+      return topic + " · 下次复习" + due + " · 答错" + wrong + "次";
+    },
+    stubborn: "顽固错题",
+    passage: "原文：",
+    toSource: "回到原文",
+    toQuestion: "到原题",
+    practiseAll: "全部重练",
+    practiseAllDone: "全部重练完成。答对的题按间隔继续复习，答错的明天再复习。",
+  };
+
+  /* What the list shows of a question: its stem and source link, read from its fieldset's
+     HTML (the build's own data; parsed into an inert template, never into the page). */
+  function parts(entry) {
+    var template = document.createElement("template");
+    template.innerHTML = entry.data.html;
+    var stem = template.content.querySelector(".qz-question__text");
+    var source = template.content.querySelector("a[data-qz-source]");
+    var href = source ? source.getAttribute("href") : "";
+    return { stem: stem ? stem.textContent : entry.data.id, href: href,
+             anchor: href.split("#")[1] || "" };
+  }
+
+  function book(view, index, entries, loaded, start) {
+    var stats = qz.storage.stats();
+    var titles = {};
+    index.banks.forEach(function (bank) {
+      titles[bank.id] = bank.title;
+    });
+    var box = v.el("section", { "class": "qz-book", "data-qz-book": "",
+                                "aria-label": TEXT.bookTitle(entries.length) });
+    box.appendChild(v.el("h2", {}, TEXT.bookTitle(entries.length))); // the page has only its h1
+    var again = v.el("button", { type: "button", "class": "md-button", "data-qz-practise-all": "" },
+                     TEXT.practiseAll);
+    again.addEventListener("click", start);
+    box.appendChild(again);
+    var list = v.el("ul", { "class": "qz-book__list" });
+    entries.forEach(function (entry) {
+      var stat = stats[entry.data.id] || { seen: 0, right: 0 };
+      var wrong = Math.max(0, stat.seen - stat.right);
+      var part = parts(entry);
+      var item = v.el("li", { "class": "qz-book__entry", "data-qz-entry": entry.data.id });
+      if (wrong >= STUBBORN) {
+        item.classList.add("qz-book__entry--stubborn");
+        item.appendChild(v.el("strong", { "class": "qz-book__badge", "data-qz-stubborn": "" },
+                              TEXT.stubborn));
+      }
+      item.appendChild(v.el("span", { "class": "qz-book__stem" }, part.stem));
+      item.appendChild(v.el("span", { "class": "qz-book__meta" },
+        TEXT.entry(titles[entry.bank] || entry.bank, entry.review.due, wrong)));
+      item.appendChild(v.el("a", { href: qz.data.url(entry.data.link) }, TEXT.toQuestion));
+      var sections = loaded[entry.bank].sections || {};
+      if (wrong >= STUBBORN && typeof sections[part.anchor] === "string") {
+        var quote = v.el("blockquote", { "class": "qz-book__passage", "data-qz-passage": "" });
+        quote.appendChild(v.el("p", {}, TEXT.passage + sections[part.anchor]));
+        quote.appendChild(v.el("a", { href: qz.data.url(part.href) }, TEXT.toSource));
+        item.appendChild(quote);
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    view.appendChild(box);
+  }
 
   function review(view, index) {
-    var due = qz.storage.reviews(true);
     var all = qz.storage.reviews(false);
+    var due = all.filter(function (entry) {
+      return entry.due <= qz.today();
+    });
     var stage = view.querySelector("[data-qz-stage]");
-    if (!due.length) {
-      var later = all.map(function (entry) {
-        return entry.due;
-      }).sort()[0];
-      v.status(view).textContent = T.noReview + (later ? T.nextReview(later) : "");
+    if (!all.length) {
+      v.status(view).textContent = T.noReview;
       return;
     }
-    v.status(view).textContent = T.reviewCount(due.length, all.length);
-    var banks = due.map(function (entry) {
+    var later = all.map(function (entry) {
+      return entry.due;
+    }).sort()[0];
+    v.status(view).textContent = due.length ? T.reviewCount(due.length, all.length)
+                                            : T.noReview + T.nextReview(later);
+    var known = {};
+    index.banks.forEach(function (bank) {
+      known[bank.id] = true;
+    });
+    var banks = all.map(function (entry) {
       return entry.bank;
     }).filter(function (bank, i, list) {
-      return list.indexOf(bank) === i && index.banks.some(function (known) {
-        return known.id === bank;
-      });
+      return list.indexOf(bank) === i && known[bank];
     });
     qz.data.banks(banks).then(function (loaded) {
-      var wanted = {};
-      due.forEach(function (entry) {
-        wanted[entry.id] = true;
-      });
-      var chosen = v.entries(loaded).filter(function (entry) {
-        return wanted[entry.data.id];
+      if (!view.isConnected) return; // the member has left meanwhile
+      var byId = {};
+      all.forEach(function (entry) {
+        byId[entry.id] = entry;
       });
       // Questions removed from the banks have already left the book: qz-storage.js prunes
       // it by the question index that started this view.
-      if (!chosen.length) {
-        v.status(view).textContent = T.noReview;
-        return;
-      }
-      var made = v.quiz(stage, "review", chosen, index, function () {
-        v.status(view).textContent = T.reviewDone;
+      var entries = v.entries(loaded).filter(function (entry) {
+        entry.review = byId[entry.data.id];
+        return !!entry.review;
       });
-      made.root.querySelector("[data-qz-reset]").hidden = true;
+      var chosen = entries.filter(function (entry) {
+        return entry.review.due <= qz.today();
+      });
+      function practise(list, done) {
+        stage.textContent = "";
+        var made = v.quiz(stage, "review", list, index, function () {
+          v.status(view).textContent = done;
+        });
+        made.root.querySelector("[data-qz-reset]").hidden = true;
+        return made;
+      }
+      if (chosen.length) practise(chosen, T.reviewDone);
+      book(view, index, entries, loaded, function () {
+        var made = practise(entries, TEXT.practiseAllDone);
+        var first = made.root.querySelector("input");
+        if (first) first.focus();
+      });
     }, function () {
       v.status(view).textContent = T.failed;
     });

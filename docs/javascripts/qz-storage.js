@@ -3,35 +3,11 @@
  * by which a member's record changes (the 错题本's spaced repetition); qz-records.js
  * (export and import) builds on it.
  *
- * One key, "jgdj:v1", holds a JSON object; its "version" is the schema version:
- *   { "version": 3,
- *     "answers":  { "<question id>": { "hash": "<content hash>", "response": <answer>,
- *                                      "correct": true|false, "at": <ms> } },
- *                 the last submitted answer on a page quiz, restored on return; the hash
- *                 of the question's content means an edited question is not restored
- *     "stats":    { "<question id>": { "bank": "<bank id>", "seen": <n>, "right": <n>,
- *                                      "last": true|false, "at": <ms> } },
- *                 every question ever answered anywhere (学习进度)
- *     "review":   { "<question id>": { "bank": "<bank id>", "step": 0|1|2,
- *                                      "due": "YYYY-MM-DD", "at": <ms> } },
- *                 the 错题本 (rule below)
- *     "exams":    [ { "at": <ms>, "score": 0–full (tenths), "full": <满分>, "seconds": <time used>,
- *                     "right": <n>, "total": <n>, "items": [ { "b": <bank>, "id": <question>,
- *                     "r": <response> } ] } ], newest first, at most 20
- *     "attempts": { "<quiz id>": <attempt number, seeds the option shuffle> },
- *     "checks":   { "<checklist item key>": true },
- *     "visit":    { "url": "<relative path inside the site>", "title": "…", "at": <ms> },
- *     "settings": { "textSize": "standard" | "large" | "x-large" },
- *     "drafts":   { "<key>": { "at": <ms>, "value": <JSON> } } (answers not yet submitted) }
- * Fields this page does not know are kept as they are: a newer page's data survives.
- * Version 1 (no stats, review, exams, visit) and 2 (entries not yet checked) are migrated
- * on first read. Version 3 is the first whose every entry has been checked (clean below).
+ * One key, "jgdj:v1", holds a JSON object whose "version" is the schema version (3); its
+ * fields are documented, and every entry checked, in qz-record-check.js.
  *
- * Every entry is checked on read and on import, as hostile as a file from anywhere: what is
- * not an object is dropped, counts become whole numbers, an "at" in the future is refused
- * (it would win every merge for ever), and the 继续学习 address must be a relative path
- * inside the site (a "javascript:" or off-site address would run or phish where no
- * Content-Security-Policy is sent: file://, a plain server).
+ * Every entry is checked on read and on import, as hostile as a file from anywhere, by
+ * qz-record-check.js (loaded just before this file): see there what is refused.
  *
  * The record is parsed and checked once per page view and kept in memory; a write, a save
  * from another tab (the "storage" event) and the next page view make it read afresh.
@@ -55,9 +31,8 @@
   var VERSION = 3;
   var INTERVALS = [1, 3]; // days until the next review after each right answer
   var MAX_EXAMS = 20;
-  var SKEW = 10 * 60000; // two devices' clocks may differ by minutes, not more
-  var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings", "drafts"];
-  var SIZES = ["standard", "large", "x-large"];
+  var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings", "drafts", "marks",
+                "days"];
   var PROBLEMS = {
     unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可正常使用，但进度不会保存。",
     readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，这次的进度不会保存。请刷新页面后再试。",
@@ -72,134 +47,10 @@
     return data;
   }
 
-  function isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
+  var check = qz.recordCheck; // qz-record-check.js, loaded just before this file
+  var isRecord = check.isRecord;
+  var sitePath = check.sitePath;
   var day = qz.today; // from qz-header.js, which every page loads first
-
-  /* A whole number ≥ 0 from whatever was stored ("3", 2.7, null → 3, 2, 0). */
-  var MAX_ITEMS = 500; // questions kept per exam for 查看: far above any configured paper
-
-  /* A stored answer: null, a choice or "true"/"false", or a list of choices or blanks. */
-  function isResponse(value) {
-    if (value === null || typeof value === "string") return true;
-    return Array.isArray(value) && value.length <= 50 && value.every(function (part) {
-      return typeof part === "string" && part.length <= 500;
-    });
-  }
-
-  function count(value) {
-    var number = Math.floor(Number(value));
-    return isFinite(number) && number > 0 ? number : 0;
-  }
-
-  /* A time in ms, or -1 when it lies in the future (the entry is then refused). */
-  function time(value, now) {
-    var number = count(value);
-    return number > now + SKEW ? -1 : number;
-  }
-
-  /* A relative path inside the site ("role/", "tasks/theory-study.html"), or "": no
-     scheme, no leading slash, no "..", nothing but the characters page slugs use. */
-  function sitePath(value) {
-    if (typeof value !== "string") return "";
-    var path = value.replace(/[?#].*$/, ""); // Material's ?h= search highlight, an anchor
-    if (path.length > 300 || !/^[A-Za-z0-9_-][A-Za-z0-9._~\/-]*$/.test(path)) return "";
-    if (/\/\//.test(path) || /(^|\/)\.\.?(\/|$)/.test(path)) return "";
-    return path;
-  }
-
-  /* Keep the entries of an id → entry table that check() turns into an entry; the rest
-     count as skipped. */
-  function table(value, check, skipped) {
-    var out = {};
-    if (!isRecord(value)) return out;
-    Object.keys(value).forEach(function (id) {
-      var entry = check(value[id]);
-      if (entry === null) skipped.count += 1;
-      else out[id] = entry;
-    });
-    return out;
-  }
-
-  /* Check every entry of a record already upgraded to the current shape; returns how many
-     entries were dropped. Unknown fields are left alone. */
-  function clean(data, now) {
-    var skipped = { count: 0 };
-    function stamped(entry, build) {
-      if (!isRecord(entry)) return null;
-      var at = time(entry.at, now);
-      return at < 0 ? null : build(entry, at);
-    }
-    data.answers = table(data.answers, function (entry) {
-      return stamped(entry, function (e, at) {
-        return { hash: String(e.hash), response: e.response === undefined ? null : e.response,
-                 correct: e.correct === true, at: at };
-      });
-    }, skipped);
-    data.stats = table(data.stats, function (entry) {
-      return stamped(entry, function (e, at) {
-        var seen = count(e.seen);
-        return { bank: String(e.bank), seen: seen, right: Math.min(count(e.right), seen),
-                 last: e.last === true, at: at };
-      });
-    }, skipped);
-    data.review = table(data.review, function (entry) {
-      return stamped(entry, function (e, at) {
-        var due = /^\d{4}-\d{2}-\d{2}$/.test(e.due) ? e.due : day();
-        return { bank: String(e.bank), step: Math.min(count(e.step), INTERVALS.length),
-                 due: due, at: at };
-      });
-    }, skipped);
-    data.drafts = table(data.drafts, function (entry) {
-      return stamped(entry, function (e, at) {
-        e.at = at;
-        return e;
-      });
-    }, skipped);
-    data.attempts = table(data.attempts, function (value) {
-      return typeof value === "number" || typeof value === "string" ? count(value) : null;
-    }, skipped);
-    data.checks = table(data.checks, function (value) {
-      return value === true ? true : null;
-    }, skipped);
-    if (SIZES.indexOf(data.settings.textSize) < 0) delete data.settings.textSize;
-    var exams = Array.isArray(data.exams) ? data.exams : [];
-    data.exams = exams.map(function (entry) {
-      return stamped(entry, function (e, at) {
-        var total = count(e.total);
-        // 满分 follows the configured points (100 before it could be set); partial credit
-        // gives tenths. The questions and answers (items) let 查看 reopen the exam.
-        var full = Number(e.full) > 0 && isFinite(Number(e.full)) ? Number(e.full) : 100;
-        var score = Math.round(Math.min(Math.max(Number(e.score) || 0, 0), full) * 10) / 10;
-        var exam = { at: at, score: score, full: full, seconds: count(e.seconds),
-                     right: Math.min(count(e.right), total), total: total };
-        if (Array.isArray(e.items)) {
-          exam.items = e.items.slice(0, MAX_ITEMS).filter(function (item) {
-            return isRecord(item) && typeof item.b === "string" && typeof item.id === "string" &&
-              isResponse(item.r);
-          }).map(function (item) {
-            return { b: item.b, id: item.id, r: item.r };
-          });
-        }
-        return exam;
-      });
-    }).filter(function (exam) {
-      if (!exam) skipped.count += 1;
-      return !!exam;
-    }).sort(function (a, b) {
-      return b.at - a.at;
-    });
-    var visit = stamped(data.visit, function (e, at) {
-      var url = sitePath(e.url);
-      return url ? { url: url, title: String(e.title || "").slice(0, 200), at: at } : null;
-    });
-    if (data.visit !== null && data.visit !== undefined && !visit) skipped.count += 1;
-    data.visit = visit;
-    prune(data);
-    return skipped.count;
-  }
 
   /* Bring any supported version up to the current one and check every entry; null if it
      cannot be read. report, if given, receives the number of entries dropped. */
@@ -221,7 +72,8 @@
       });
     }
     data.version = VERSION;
-    var skipped = clean(data, Date.now());
+    var skipped = check.clean(data, Date.now(), INTERVALS.length);
+    prune(data);
     if (report) report.skipped = skipped;
     return data;
   }
@@ -421,8 +273,13 @@
                                     right: stats.right + (result.correct ? 1 : 0),
                                     last: result.correct, at: now };
           review(data, result, now);
+          data.days[day()] = (data.days[day()] || 0) + 1;
         });
       });
+    },
+    /* Questions answered per day ("YYYY-MM-DD" → n), for the activity strip. */
+    days: function () {
+      return read().days;
     },
     forgetAnswers: function (questionIds) {
       return update(function (data) {
@@ -448,7 +305,8 @@
       return Object.keys(entries).filter(function (id) {
         return !due || entries[id].due <= today;
       }).map(function (id) {
-        return { id: id, bank: entries[id].bank, step: entries[id].step, due: entries[id].due };
+        return { id: id, bank: entries[id].bank, step: entries[id].step, due: entries[id].due,
+                 at: entries[id].at };
       });
     },
     exams: function () {
@@ -498,28 +356,22 @@
         data.settings[name] = value;
       });
     },
-    /* ---- Drafts: answers given but not yet submitted (qz-drafts.js writes them) ----
-       record.drafts = { "<key>": { "at": <ms>, "value": <JSON> } }; keys: "quiz:<quiz id>",
-       "practice", "exam". The reader validates a value's shape: it is whatever was stored. */
+    /* Drafts: answers given but not yet submitted (qz-drafts.js writes them), by key:
+       "quiz:<quiz id>", "practice", "exam". The reader checks a value's shape. */
     draft: function (key) {
-      var drafts = read().drafts;
-      var entry = isRecord(drafts) ? drafts[key] : null;
+      var entry = read().drafts[key];
       return isRecord(entry) && entry.value !== undefined ? entry.value : null;
     },
     saveDraft: function (key, value) {
       return update(function (data) {
-        if (!isRecord(data.drafts)) data.drafts = {};
         data.drafts[key] = { at: Date.now(), value: value };
       });
     },
     dropDraft: function (key) {
-      var drafts = read().drafts;
-      if (!isRecord(drafts) || !(key in drafts)) return true; // nothing to write
-      return update(function (data) {
-        if (isRecord(data.drafts)) delete data.drafts[key];
+      return !(key in read().drafts) || update(function (data) {
+        delete data.drafts[key];
       });
     },
-    /* ---- end of drafts ---- */
     /* For qz-records.js (export and import) and the tests: the record, a change to it,
        an upgrade (with its check of every entry), the 错题本 rule, the path check. */
     snapshot: read,

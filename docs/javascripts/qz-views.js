@@ -90,7 +90,6 @@
     continueAt: "继续学习：",
     exported: "学习记录已导出。",
     imported: "导入完成，两边的记录已合并。",
-    shareLink: "本题链接（可发到微信群）：",
   };
 
   function el(tag, attrs, text) {

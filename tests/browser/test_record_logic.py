@@ -24,7 +24,7 @@ NOW = dt.datetime(2026, 11, 25, 9, 0)
 NOW_MS = int(NOW.timestamp() * 1000)
 DAY_MS = 86400000
 TODAY, TOMORROW, IN_3_DAYS = (f"2026-11-{25 + offset}" for offset in (0, 1, 3))
-SCRIPTS = ["qz-header.js", "qz-check.js", "qz-storage.js", "qz-records.js"]
+SCRIPTS = ["qz-header.js", "qz-check.js", "qz-record-check.js", "qz-storage.js", "qz-records.js"]
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +146,26 @@ CHECK_CASES = [
                             "late": {"at": FUTURE, "value": 1}, "flat": 3}),
      "probe": "r.drafts", "expect": {"ok": {"at": 5, "value": {"q": ["A"]}}}},
     {"name": "fields this page does not know survive",
-     "data": record(marks={"role-01": {"star": True}}, confidence=[1, 2]),
-     "probe": "[r.marks, r.confidence]", "expect": [{"role-01": {"star": True}}, [1, 2]]},
+     "data": record(notes={"role-01": {"text": "x"}}, confidence=[1, 2]),
+     "probe": "[r.notes, r.confidence]", "expect": [{"role-01": {"text": "x"}}, [1, 2]]},
+    {"name": "收藏/斩题 marks: only true flags, broken and future marks dropped",
+     "data": record(marks={"a": {"star": True, "mastered": "yes", "at": 5}, "b": None,
+                           "c": {"star": True, "at": FUTURE}, "d": "star"}),
+     "probe": "r.marks", "expect": {"a": {"star": True, "mastered": False, "at": 5}}},
+    {"name": "activity days: real dates with whole counts only",
+     "data": record(days={"2026-11-24": "3", "2026-11-25": 2.5, "yesterday": 4,
+                          "2026-11-23": {}}),
+     "probe": "r.days", "expect": {"2026-11-24": 3, "2026-11-25": 2}},
+    {"name": "activity days: only the newest are kept",
+     "data": record(days={f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}": 1 for n in range(336)}
+                    | {f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}": 1 for n in range(336)}),
+     "probe": "[Object.keys(r.days).length === qz.recordCheck.maxDays, "
+              "Object.keys(r.days).sort()[0] > '2024-01-28']",
+     "expect": [True, True]},
+    {"name": "把握程度 counts stay within what was answered",
+     "data": record(stats={"a": {**STAT, "sure": 9, "sureWrong": 12}, "b": {**STAT, "sure": 0}}),
+     "probe": "[r.stats.a.sure, r.stats.a.sureWrong, 'sure' in r.stats.b]",
+     "expect": [2, 2, False]},
     {"name": "version 1 answers become progress and 错题本 entries",
      "data": {"version": 1, "answers": {
          "role-01": {"hash": "x", "response": "A", "correct": False, "at": 1},
@@ -199,7 +217,7 @@ def exams(count: int, start: int, score: int) -> list[dict[str, int]]:
 
 def side(**fields: Any) -> dict[str, Any]:
     data = {"version": 3, "answers": {}, "stats": {}, "review": {}, "exams": [], "attempts": {},
-            "checks": {}, "settings": {}, "drafts": {}, "visit": None}
+            "checks": {}, "settings": {}, "drafts": {}, "marks": {}, "days": {}, "visit": None}
     data.update(fields)
     return data
 
@@ -229,6 +247,19 @@ MERGE_CASES = [
      "theirs": side(checks={"b": True}, attempts={"x": 2, "y": 1}),
      "probe": "[Object.keys(r.checks).sort(), r.attempts]",
      "expect": [["a", "b"], {"x": 4, "y": 1}]},
+    {"name": "收藏/斩题: the newer mark wins, marks of either side are kept",
+     "ours": side(marks={"q": {"star": True, "mastered": False, "at": 9},
+                         "p": {"star": True, "mastered": False, "at": 1}}),
+     "theirs": side(marks={"q": {"star": False, "mastered": True, "at": 3},
+                           "p": {"star": False, "mastered": False, "at": 5},
+                           "n": {"star": True, "mastered": False, "at": 2}}),
+     "probe": "[r.marks.q.star, r.marks.p.star, r.marks.n.star]", "expect": [True, False, True]},
+    {"name": "activity days and 把握程度 take the larger counts",
+     "ours": side(days={"2026-11-20": 5}, stats={"q": {**STAT, "sure": 1, "sureWrong": 1}}),
+     "theirs": side(days={"2026-11-20": 2, "2026-11-21": 4},
+                    stats={"q": {**STAT, "sure": 2, "sureWrong": 0}}),
+     "probe": "[r.days, r.stats.q.sure, r.stats.q.sureWrong]",
+     "expect": [{"2026-11-20": 5, "2026-11-21": 4}, 2, 1]},
 ]
 
 
