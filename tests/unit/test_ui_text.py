@@ -18,6 +18,8 @@ from tests.conftest import ROOT
 
 SCRIPTS = sorted((ROOT / "docs" / "javascripts").glob("*.js"))
 TEMPLATES = sorted((ROOT / "macros" / "templates").glob("*.html"))
+# Python that prints words into the HTML (render.py, paper.py) reads them with t() too.
+MODULES = sorted((ROOT / "macros").glob("*.py"))
 _SECTION = re.compile(r"""var TEXT = (?:window\.)?qz\.text\("(\w+)"\)""")
 # Any name a script gives a section (TEXT for its own; e.g. QUIZ for a word it shares).
 _READS = re.compile(r"""var (\w+) = (?:window\.)?qz\.text\("(\w+)"\)""")
@@ -50,7 +52,7 @@ def test_no_member_facing_chinese_is_written_into_a_script(script):
     assert lines == []
 
 
-@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
+@pytest.mark.parametrize("template", TEMPLATES + MODULES, ids=lambda path: path.name)
 def test_every_word_a_template_reads_is_in_the_table(template):
     for key in re.findall(r"""\bt\(["']([\w.]+)["']""", template.read_text(encoding="utf-8")):
         section, name = key.split(".", 1)
