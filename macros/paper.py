@@ -29,15 +29,9 @@ from macros.errors import BankError, BankErrors
 from macros.model import TYPE_LABELS, Bank, Question
 from macros.pages import read_heading_ids, read_page_title
 from macros.render import Renderer
+from macros.ui_text import t
 
 TYPES = tuple(TYPE_LABELS)
-_NUMERALS = "一二三四"
-_INSTRUCTIONS = {
-    "single": "每题只有一个正确答案，在所选选项前的□内打“√”。",
-    "multiple": "每题有两个或两个以上正确答案，在所选选项前的□内打“√”。",
-    "judge": "判断下列说法是否正确：正确的在括号内打“√”，错误的打“×”。",
-    "fill": "在横线上写出答案。",
-}
 # A writing line for a fill-in blank; numbered only where a question has several blanks.
 _LINE = Markup('<span class="qz-paper__blank"></span>')
 _NUMBERED_LINE = Markup('<span class="qz-paper__blank">'
@@ -73,9 +67,10 @@ class ExamConfig:
 
     def rules(self) -> str:
         """Say the paper's rules in one line, as the printed paper and the online exam show them."""
-        text = f"共{self.questions}题，满分{_number(self.total)}分，考试时间{self.minutes}分钟"
+        text = t("paper.rules", count=self.questions, total=_number(self.total),
+                 minutes=self.minutes)
         if self.counts.get("multiple") and self.multiple_partial:
-            text += f"；多选题少选得{_number(self.partial_points)}分，错选不得分"
+            text += t("paper.rulesPartial", points=_number(self.partial_points))
         return text
 
 
@@ -257,7 +252,7 @@ class PaperRenderer:
                                         f"模拟试卷要抽{config.questions}题，但同一考点（point）"
                                         f"只能抽一题，只抽到{len(drawn)}题：请减少 extra.exam "
                                         f"的题数或补充题目")])
-        return self._render("paper-mock", "机关党建知识模拟测试", drawn, config,
+        return self._render("paper-mock", t("paper.mockTitle"), drawn, config,
                             self._sources(banks))
 
     def _render(self, paper_id: str, title: str, questions: list[Question],
@@ -279,19 +274,19 @@ class PaperRenderer:
                     "stem": renderer.stem(question, _NUMBERED_LINE if several else _LINE),
                     "options": {key: renderer.markdown(text)
                                 for key, text in question.options.items()},
-                    "key": renderer.key(question, blank_label="第{}空："),
+                    "key": renderer.key(question),
                     "explanation": renderer.markdown(question.explanation),
                     "source": sources[question.id],
                 })
-            note = f"共{len(chosen)}题"
+            note = t("paper.count", count=len(chosen))
             if config is not None:
                 each = config.points[kind]
-                note = f"每题{each}分，共{len(chosen)}题{each * len(chosen)}分"
+                note = t("paper.points", each=each, count=len(chosen), total=each * len(chosen))
                 if kind == "multiple" and config.multiple_partial:
-                    note += f"；少选得{_number(config.partial_points)}分，错选不得分"
-            parts.append({"numeral": _NUMERALS[len(parts)], "label": TYPE_LABELS[kind],
-                          "note": note, "instruction": _INSTRUCTIONS[kind], "items": items})
-        summary = f"共{number}题" if config is None else config.rules()
+                    note += t("paper.partial", points=_number(config.partial_points))
+            parts.append({"numeral": t("exam.numerals")[len(parts)], "label": TYPE_LABELS[kind],
+                          "note": note, "instruction": t(f"paper.{kind}"), "items": items})
+        summary = t("paper.count", count=number) if config is None else config.rules()
         return renderer.template("paper.html", paper_id=paper_id, title=title, summary=summary,
                                  parts=parts, items=[item for part in parts
                                                      for item in part["items"]])

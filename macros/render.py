@@ -110,23 +110,23 @@ class Renderer:
             out += Markup(piece)
         return out
 
-    def key(self, question: Question, blank_label: str = "第{}空：") -> Markup:
-        """Render the correct answer as a member reads it after submitting.
+    def key(self, question: Question) -> Markup:
+        """Render the correct answer as a member reads it after submitting (and on paper).
 
-        ``blank_label`` names each blank of a fill-in question that has several.
+        Each blank of a fill-in question that has several is named (第1空：…).
         """
         if question.type == "judge":
-            return Markup("正确") if question.answer else Markup("错误")
+            return escape(t("quiz.judgeTrue") if question.answer else t("quiz.judgeFalse"))
         if question.type == "fill":
             blanks = []
             for number, accepted in enumerate(question.answer, 1):
                 # Each alternative in its own 「」: “自觉性、坚定性” must not read as two.
                 others = "".join(f"「{text}」" for text in accepted[1:])
-                also = f"（也可答：{others}）" if others else ""
-                label = blank_label.format(number) if len(question.answer) > 1 else ""
+                also = t("quiz.alsoAccepted", others=others) if others else ""
+                label = t("quiz.blankKey", n=number) if len(question.answer) > 1 else ""
                 blanks.append(escape(f"{label}{accepted[0]}{also}"))
-            order = "（各空顺序不限）" if question.any_order and len(blanks) > 1 else ""
-            return Markup("；").join(blanks) + order
+            order = t("quiz.anyOrder") if question.any_order and len(blanks) > 1 else ""
+            return Markup("；").join(blanks) + escape(order)
         keys = [question.answer] if question.type == "single" else question.answer
         letter = Markup('<span class="qz-key__letter" data-qz-key="{k}">{k}</span>. {text}')
         return Markup("；").join(
@@ -164,8 +164,9 @@ class Renderer:
     def quiz(self, bank: Bank, anchors: dict[str, str]) -> Markup:
         """Render a whole bank for its paired page (``anchors``: heading id → title)."""
         counts = Counter(question.type for question in bank.questions)
-        summary = "、".join(f"{TYPE_LABELS[kind]}{counts[kind]}道"
-                           for kind in TYPE_LABELS if counts[kind])
+        summary = t("quiz.listJoin").join(
+            t("quiz.typeCount", type=TYPE_LABELS[kind], count=counts[kind])
+            for kind in TYPE_LABELS if counts[kind])
         return self.template("quiz.html", bank=bank, questions=self.items(bank, anchors),
                              summary=summary, total=len(bank.questions))
 

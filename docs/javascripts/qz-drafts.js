@@ -15,11 +15,7 @@
 
   var qz = window.qz;
   var DELAY = 250; // ms: typing into a blank writes once per pause, not per key
-  var TEXT = {
-    back: function (count) {
-      return "已恢复你上次作答但未提交的" + count + "题答案。";
-    },
-  };
+  var TEXT = qz.text("drafts");
 
   function isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -139,7 +135,7 @@
       });
     }
     var back = refill(open(), (qz.storage.draft(key) || {}).answers);
-    if (back) quiz.result.textContent = TEXT.back(back);
+    if (back) quiz.result.textContent = qz.format(TEXT.back, { count: back });
     return watch(quiz.root, key, function () {
       var given = responses(open());
       return Object.keys(given).length ? { answers: given } : null;

@@ -13,7 +13,7 @@
 
   var qz = window.qz;
   var v = qz.views;
-  var T = v.TEXT;
+  var TEXT = qz.text("exam");
   var WARNINGS = [5, 1]; // minutes before the end
   var EXTRA = 10 * 60000;
 
@@ -32,8 +32,8 @@
     line.appendChild(progress);
     line.appendChild(warning);
     var controls = v.el("div", { "class": "qz__actions qz-exam__controls" });
-    var extend = v.el("button", { type: "button", "class": "md-button" }, T.extend);
-    var untimed = v.el("button", { type: "button", "class": "md-button" }, T.untimed);
+    var extend = v.el("button", { type: "button", "class": "md-button" }, TEXT.extend);
+    var untimed = v.el("button", { type: "button", "class": "md-button" }, TEXT.untimed);
     controls.appendChild(extend);
     controls.appendChild(untimed);
     var warned = {};
@@ -41,12 +41,12 @@
 
     function warn(minutes) {
       line.classList.toggle("qz-exam__clock--warn", minutes !== null);
-      warning.textContent = minutes === null ? "" : T.warn(minutes);
+      warning.textContent = minutes === null ? "" : qz.format(TEXT.warn, { minutes: minutes });
     }
 
     function tick() {
       if (state.limit === null) {
-        remaining.textContent = T.untimedNote;
+        remaining.textContent = TEXT.untimedNote;
         return;
       }
       var left = state.began + state.limit - Date.now();
@@ -56,7 +56,8 @@
         return;
       }
       var seconds = Math.ceil(left / 1000);
-      remaining.textContent = T.remaining + two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
+      var time = two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
+      remaining.textContent = qz.format(TEXT.remaining, { time: time });
       WARNINGS.forEach(function (minutes) {
         if (left <= minutes * 60000 && !warned[minutes] && state.limit > minutes * 60000) {
           WARNINGS.forEach(function (other) {

@@ -13,7 +13,8 @@
 
   var qz = window.qz;
   var v = qz.views;
-  var T = v.TEXT;
+  var TEXT = qz.text("exam");
+  var QUIZ = qz.text("quiz"); // 第N题, as the quiz numbers its questions
 
   function shown(number) {
     return String(Math.round(number * 10) / 10);
@@ -99,13 +100,15 @@
                           }) });
     var panel = v.el("div", { "class": "qz-exam__report", tabindex: "-1", "data-qz-report": "" });
     if (note) panel.appendChild(v.el("p", { "class": "qz-exam__alert", role: "alert" }, note));
-    panel.appendChild(v.el("h2", { "class": "qz-exam__score" }, T.score(shown(score), shown(full))));
+    var scored = qz.format(TEXT.score, { score: shown(score), full: shown(full) });
+    panel.appendChild(v.el("h2", { "class": "qz-exam__score" }, scored));
     // "答错的题：第3、7、12题", each number a jump to its question.
     var list = v.el("p", { "class": "qz-exam__wrong" });
-    list.textContent = wrong.length ? T.wrongList + "第" : T.noneWrong;
+    var around = TEXT.wrongList.split("{numbers}");
+    list.textContent = wrong.length ? around[0] : TEXT.noneWrong;
     wrong.forEach(function (n, i) {
       var question = made.questions[n];
-      var link = v.el("a", { href: "#" + question.el.id, "aria-label": T.number(n + 1) },
+      var link = v.el("a", { href: "#" + question.el.id, "aria-label": qz.format(QUIZ.number, { n: n + 1 }) },
                       String(n + 1));
       link.addEventListener("click", function (event) {
         event.preventDefault(); // moved by hand: instant navigation would re-render the page
@@ -114,13 +117,13 @@
       if (i) list.appendChild(document.createTextNode("、"));
       list.appendChild(link);
     });
-    if (wrong.length) list.appendChild(document.createTextNode("题"));
+    if (wrong.length) list.appendChild(document.createTextNode(around.slice(1).join("")));
     panel.appendChild(list);
     if (wrong.length) {
       var filter = v.el("label", { "class": "qz-exam__filter" });
       var box = v.el("input", { type: "checkbox", "data-qz-only-wrong": "" });
       filter.appendChild(box);
-      filter.appendChild(document.createTextNode(" " + T.onlyWrong));
+      filter.appendChild(document.createTextNode(" " + TEXT.onlyWrong));
       box.addEventListener("change", function () {
         results.forEach(function (result, n) {
           made.questions[n].el.hidden = box.checked && result.correct;
@@ -128,11 +131,13 @@
       });
       panel.appendChild(filter);
     }
-    panel.appendChild(table("按题型", ["题型", "答对", "题数", "得分"], Object.keys(byType).map(function (type) {
+    var typeHeads = [TEXT.type, TEXT.right, TEXT.total, TEXT.points];
+    panel.appendChild(table(TEXT.byType, typeHeads, Object.keys(byType).map(function (type) {
       var row = byType[type];
       return [v.TYPES[type], String(row.right), String(row.total), shown(row.got) + "/" + shown(row.full)];
     })));
-    panel.appendChild(table("按专题", ["专题", "答对", "题数"], Object.keys(byBank).map(function (name) {
+    var bankHeads = [TEXT.bank, TEXT.right, TEXT.total];
+    panel.appendChild(table(TEXT.byBank, bankHeads, Object.keys(byBank).map(function (name) {
       return [name, String(byBank[name].right), String(byBank[name].total)];
     })));
     stage.insertBefore(panel, stage.firstChild);
@@ -143,7 +148,7 @@
      then; questions since removed or changed beyond the saved answer are left out. */
   function reopen(box, item, index) {
     box.textContent = "";
-    v.status(box).textContent = T.loading;
+    v.status(box).textContent = v.TEXT.loading;
     var ids = [];
     item.items.forEach(function (entry) {
       if (ids.indexOf(entry.b) === -1 && index.banks.some(function (bank) {
@@ -163,14 +168,15 @@
           answers.push(entry.r);
         }
       });
-      box.appendChild(v.el("h2", {}, T.reviewOf(when(item.at), shown(item.score))));
-      var close = v.el("button", { type: "button", "class": "md-button" }, T.closeReview);
+      var title = qz.format(TEXT.reviewOf, { date: when(item.at), score: shown(item.score) });
+      box.appendChild(v.el("h2", {}, title));
+      var close = v.el("button", { type: "button", "class": "md-button" }, TEXT.closeReview);
       close.addEventListener("click", function () {
         box.textContent = "";
       });
       box.appendChild(close);
       var missing = item.items.length - chosen.length;
-      if (missing) box.appendChild(v.el("p", {}, T.reviewMissing(missing)));
+      if (missing) box.appendChild(v.el("p", {}, qz.format(TEXT.reviewMissing, { count: missing })));
       if (!chosen.length) return;
       var made = v.quiz(box, "exam-review", chosen, index);
       made.root.querySelector("[data-qz-actions]").hidden = true;
@@ -189,7 +195,7 @@
       box.firstChild.setAttribute("tabindex", "-1");
       box.firstChild.focus();
     }, function () {
-      v.status(box).textContent = T.failed;
+      v.status(box).textContent = v.TEXT.failed;
     });
   }
 
@@ -203,21 +209,23 @@
     list.hidden = !exams.length;
     if (!exams.length) return;
     var box = v.el("div", { "class": "qz-exam__past" });
-    list.appendChild(table("最近" + exams.length + "次模拟考试", ["日期", "得分", "用时", "回顾"],
+    var heads = [TEXT.date, TEXT.points, TEXT.used, TEXT.reviewColumn];
+    list.appendChild(table(qz.format(TEXT.recent, { count: exams.length }), heads,
                            exams.map(function (item) {
       var seconds = Math.max(0, Math.round(item.seconds) || 0);
       var cell = document.createTextNode("—");
       if (Array.isArray(item.items) && item.items.length) {
         cell = v.el("button", { type: "button", "class": "qz-exam__reopen",
-                                "aria-label": T.review + when(item.at) + "的考试" }, T.review);
+                                "aria-label": qz.format(TEXT.reviewLabel, { date: when(item.at) }) },
+                    TEXT.review);
         cell.addEventListener("click", function () {
           reopen(box, { at: item.at, score: item.score, items: item.items.filter(function (entry) {
             return entry && typeof entry.b === "string" && typeof entry.id === "string";
           }) }, index);
         });
       }
-      return [when(item.at), shown(item.score) + "分",
-              Math.floor(seconds / 60) + "分" + (seconds % 60) + "秒", cell];
+      return [when(item.at), qz.format(TEXT.scoreCell, { score: shown(item.score) }),
+              qz.format(TEXT.usedCell, { minutes: Math.floor(seconds / 60), seconds: seconds % 60 }), cell];
     })));
     list.appendChild(box);
   }

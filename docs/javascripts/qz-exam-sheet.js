@@ -11,8 +11,7 @@
 
   var qz = window.qz;
   var v = qz.views;
-  var T = v.TEXT;
-  var NUMERALS = "一二三四五六七八";
+  var TEXT = qz.text("exam");
 
   function jump(question) {
     question.el.setAttribute("tabindex", "-1");
@@ -31,14 +30,16 @@
       var count = questions.filter(function (other) {
         return other.type === question.type;
       }).length;
+      var each = config.points[question.type] || 0;
       var heading = v.el("h2", { "class": "qz-exam__part" },
-                         T.part(NUMERALS[parts], v.TYPES[question.type],
-                                config.points[question.type] || 0, count));
+                         qz.format(TEXT.part, { numeral: TEXT.numerals.charAt(parts),
+                                                type: v.TYPES[question.type],
+                                                each: each, points: each * count }));
       parts += 1;
       question.el.parentNode.insertBefore(heading, question.el);
     });
 
-    var nav = v.el("nav", { "class": "qz-exam__sheet", id: "qz-exam-sheet", "aria-label": T.sheet });
+    var nav = v.el("nav", { "class": "qz-exam__sheet", id: "qz-exam-sheet", "aria-label": TEXT.sheet });
     var title = v.el("p", { "class": "qz-exam__sheet-title" });
     var list = v.el("ol", { "class": "qz-exam__cells" });
     nav.appendChild(title);
@@ -54,7 +55,7 @@
       list.appendChild(item);
       var flag = v.el("button", { type: "button", "class": "qz-exam__flag",
                                   "aria-pressed": String(state.flags.indexOf(question.id) !== -1) },
-                      T.flag);
+                      TEXT.flag);
       flag.addEventListener("click", function () {
         var at = state.flags.indexOf(question.id);
         if (at === -1) state.flags.push(question.id);
@@ -80,10 +81,12 @@
         if (given) done += 1;
         cell.button.classList.toggle("qz-exam__cell--answered", given);
         cell.button.classList.toggle("qz-exam__cell--flagged", flagged);
-        cell.button.setAttribute("aria-label", T.sheetItem(n + 1, given, flagged));
+        var label = flagged ? (given ? TEXT.sheetFlagged : TEXT.sheetFlaggedEmpty)
+                            : (given ? TEXT.sheetAnswered : TEXT.sheetUnanswered);
+        cell.button.setAttribute("aria-label", qz.format(label, { n: n + 1 }));
       });
-      title.textContent = T.sheet + "　" + T.answered(done, cells.length);
-      counter.textContent = T.answered(done, cells.length);
+      title.textContent = TEXT.sheet + "　" + qz.format(TEXT.answered, { done: done, total: cells.length });
+      counter.textContent = qz.format(TEXT.answered, { done: done, total: cells.length });
       return done;
     }
 
@@ -107,9 +110,10 @@
           var state = results[n].correct ? "right" : "wrong";
           cell.button.classList.remove("qz-exam__cell--answered", "qz-exam__cell--flagged");
           cell.button.classList.add("qz-exam__cell--" + state);
-          cell.button.setAttribute("aria-label", T.sheetResult(n + 1, results[n].correct));
+          var label = results[n].correct ? TEXT.sheetRight : TEXT.sheetWrong;
+          cell.button.setAttribute("aria-label", qz.format(label, { n: n + 1 }));
         });
-        title.textContent = T.sheet;
+        title.textContent = TEXT.sheet;
       },
     };
   }

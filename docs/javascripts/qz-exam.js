@@ -14,7 +14,7 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
+  var TEXT = qz.text("exam");
   var KEY = "exam";
   var MAX_QUESTIONS = 500;
 
@@ -81,7 +81,7 @@
     function gone() {
       qz.storage.dropDraft(KEY);
       start.disabled = false;
-      v.status(view).textContent = T.draftGone;
+      v.status(view).textContent = TEXT.draftGone;
     }
 
     var saved = qz.storage.draft(KEY);
@@ -115,7 +115,7 @@
 
     start.addEventListener("click", function () {
       start.disabled = true;
-      v.status(view).textContent = T.loading;
+      v.status(view).textContent = v.TEXT.loading;
       // The whole pool, not qz.data.draw: the paper takes at most one question per point,
       // which only the questions themselves tell (start.js brings them with the page).
       qz.data.banks(index.banks.map(function (bank) {
@@ -128,7 +128,7 @@
         }), began: Date.now(), limit: config.minutes * 60000, flags: [], answers: {} }, "");
       }, function () {
         start.disabled = false;
-        v.status(view).textContent = T.failed;
+        v.status(view).textContent = v.TEXT.failed;
       });
     });
     return function () {
@@ -145,7 +145,7 @@
     var clock = qz.examClock(state, function () {
       if (keeper) keeper.save();
     }, function () {
-      timeUpNote = running ? T.timeUp : T.timeUpAway;
+      timeUpNote = running ? TEXT.timeUp : TEXT.timeUpAway;
       made.submit(); // unanswered questions are submitted as they are
     });
     var status = v.el("p", { "class": "qz-study__status", role: "status" });
@@ -165,11 +165,12 @@
       panel.focus({ preventScroll: true });
     }, { confirmSubmit: function () {
       var left = sheet.unanswered();
-      return qz.dialog.confirm({ message: left ? T.unansweredAsk(left) : T.submitAsk,
-                                 ok: T.submitExam, cancel: T.keepAnswering });
+      var ask = left ? qz.format(TEXT.unansweredAsk, { count: left }) : TEXT.submitAsk;
+      return qz.dialog.confirm({ message: ask,
+                                 ok: TEXT.submit, cancel: TEXT.keepAnswering });
     } });
     made.root.querySelector("[data-qz-reset]").hidden = true;
-    made.submitButton.textContent = T.submitExam;
+    made.submitButton.textContent = TEXT.submit;
     var back = qz.drafts.refill(made.questions, state.answers);
     sheet = qz.examSheet(made, config, state, function () {
       keeper.save();
@@ -189,7 +190,7 @@
       if (link.pathname === location.pathname && link.hash) return; // same page: stays
       event.preventDefault();
       event.stopPropagation();
-      qz.dialog.confirm({ message: T.leaveAsk, ok: T.leave, cancel: T.stay }).then(function (yes) {
+      qz.dialog.confirm({ message: TEXT.leaveAsk, ok: TEXT.leave, cancel: TEXT.stay }).then(function (yes) {
         if (!yes) return;
         leaving = true;
         if (keeper) keeper.save();
@@ -211,7 +212,9 @@
     keeper.save();
     if (!clock.start()) return function () {}; // the time ran out while away: submitted
     running = true;
-    if (note === "resumed") status.textContent = T.resumed(back, made.questions.length);
+    if (note === "resumed") {
+      status.textContent = qz.format(TEXT.resumed, { answered: back, total: made.questions.length });
+    }
     var first = made.questions[0].el.querySelector("input");
     if (first && note !== "resumed") first.focus();
     return function () {

@@ -10,7 +10,7 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
+  var TEXT = qz.text("practice");
   var KEY = "practice";
 
   /* A stored run, checked field by field (it is hostile input), or null. */
@@ -35,7 +35,8 @@
     index.banks.forEach(function (bank) {
       var label = v.el("label", { "class": "qz-study__choice" });
       label.appendChild(v.el("input", { type: "checkbox", name: "bank", value: bank.id, checked: "" }));
-      label.appendChild(document.createTextNode(" " + bank.title + "（" + bank.count + "题）"));
+      var text = qz.format(TEXT.bank, { title: bank.title, count: bank.count });
+      label.appendChild(document.createTextNode(" " + text));
       bankBox.appendChild(label);
     });
     function run(chosen, saved) {
@@ -48,7 +49,7 @@
       var banks = checked(form, "bank");
       var types = checked(form, "type");
       var count = Math.max(1, parseInt(form.elements.count.value, 10) || 10);
-      v.status(view).textContent = T.loading;
+      v.status(view).textContent = v.TEXT.loading;
       // The whole pool, not qz.data.draw: 斩题 and the chosen source (收藏, 错题本, 没做过)
       // filter it first. start.js brings it with the page at the real size.
       qz.data.banks(banks).then(function (loaded) {
@@ -56,11 +57,11 @@
           return types.indexOf(entry.data.type) !== -1;
         }), checked(form, "source")[0]);
         var chosen = v.shuffled(pool).slice(0, count);
-        v.status(view).textContent = chosen.length ? "" : T.noQuestions;
+        v.status(view).textContent = chosen.length ? "" : TEXT.noQuestions;
         stage.textContent = "";
         if (chosen.length && view.isConnected) run(chosen, null);
       }, function () {
-        v.status(view).textContent = T.failed;
+        v.status(view).textContent = v.TEXT.failed;
       });
     });
     resume(view, index, run);
@@ -75,7 +76,7 @@
     var state = checkedRun(saved);
     function gone() {
       qz.storage.dropDraft(KEY);
-      v.status(view).textContent = T.practiceGone;
+      v.status(view).textContent = TEXT.gone;
     }
     if (saved === null) return;
     if (!state) return gone();
@@ -98,7 +99,8 @@
       });
       if (chosen.indexOf(null) !== -1) return gone();
       if (!view.isConnected) return;
-      v.status(view).textContent = T.practiceResumed(state.position + 1, chosen.length);
+      v.status(view).textContent = qz.format(TEXT.resumed, { position: state.position + 1,
+                                                             total: chosen.length });
       run(chosen, state);
     }, gone);
   }
@@ -135,8 +137,8 @@
       state.answers = qz.drafts.responses([made.questions[state.position]]);
       return state;
     });
-    var check = v.el("button", { type: "button", "class": "md-button md-button--primary" }, T.check);
-    var next = v.el("button", { type: "button", "class": "md-button" }, T.next);
+    var check = v.el("button", { type: "button", "class": "md-button md-button--primary" }, TEXT.check);
+    var next = v.el("button", { type: "button", "class": "md-button" }, TEXT.next);
     var bar = v.el("div", { "class": "qz__actions" });
     bar.appendChild(check);
     bar.appendChild(next);
@@ -157,8 +159,8 @@
       }
       keeper.drop();
       keeper.stop(); // the run is over: nothing left to resume
-      made.result.textContent = T.practiceDone(state.right, made.questions.length);
-      var again = v.el("button", { type: "button", "class": "md-button" }, T.again);
+      made.result.textContent = qz.format(TEXT.done, { right: state.right, total: made.questions.length });
+      var again = v.el("button", { type: "button", "class": "md-button" }, TEXT.again);
       again.addEventListener("click", function () {
         view.querySelector("form button[type=submit]").click();
       });

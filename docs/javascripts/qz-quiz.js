@@ -12,27 +12,7 @@
 
   var qz = window.qz;
 
-  var TEXT = {
-    right: "回答正确",
-    wrong: "回答错误",
-    unanswered: "未作答",
-    yourAnswer: "你的答案：",
-    judge: { "true": "正确", "false": "错误" },
-    score: function (right, total) {
-      return "答对 " + right + " / " + total + " 题";
-    },
-    scoreDetail: function (unanswered) {
-      return unanswered ? "（其中" + unanswered + "题未作答）。" : "。";
-    },
-    afterSubmit: "每题下方已显示正确答案和解析，可点“回到原文”复习。",
-    restored: "这是你上次提交的结果；点“重新作答”可以再做一遍。",
-    cleared: "已清空本页答案，可以重新作答。",
-    resetAsk: function (count) {
-      return "已作答" + count + "题，还没有提交。重新作答会清空这些答案，确定吗？";
-    },
-    resetOk: "清空重答",
-    resetCancel: "保留答案",
-  };
+  var TEXT = qz.text("quiz");
 
   var ICON = { right: "✓", wrong: "✗", unanswered: "○" };
   var LETTERS = "ABCDEFGH";
@@ -100,7 +80,7 @@
   };
 
   Question.prototype.number = function (n) {
-    this.el.querySelector(".qz-question__number").textContent = "第" + n + "题";
+    this.el.querySelector(".qz-question__number").textContent = qz.format(TEXT.number, { n: n });
   };
 
   Question.prototype.letter = function (key) {
@@ -132,7 +112,7 @@
 
   Question.prototype.describe = function (response) {
     var self = this;
-    if (this.type === "judge") return TEXT.judge[response];
+    if (this.type === "judge") return { "true": TEXT.judgeTrue, "false": TEXT.judgeFalse }[response];
     if (this.type === "fill") return response.join("；");
     var keys = Array.isArray(response) ? response : [response];
     return keys.map(function (key) {
@@ -259,7 +239,7 @@
     var self = this;
     var given = this.unsubmitted();
     if (!given || !qz.dialog) return this.reset();
-    qz.dialog.confirm({ message: TEXT.resetAsk(given), ok: TEXT.resetOk,
+    qz.dialog.confirm({ message: qz.format(TEXT.resetAsk, { count: given }), ok: TEXT.resetOk,
                         cancel: TEXT.resetCancel }).then(function (yes) {
       if (yes && self.root.isConnected) self.reset();
     });
@@ -299,7 +279,8 @@
       question.show(record.response, correct);
     });
     if (restored) {
-      this.announce(TEXT.score(right, this.questions.length), "。" + TEXT.restored);
+      this.announce(qz.format(TEXT.score, { right: right, total: this.questions.length }),
+                  "。" + qz.format(TEXT.restored, { reset: TEXT.reset }));
     }
     // Questions edited since (or new) are still open to answer; otherwise wait for 重新作答.
     this.submitButton.disabled = restored === this.questions.length;
@@ -322,8 +303,8 @@
     if (this.keeper) this.keeper.drop();
     this.showStorageNote();
     this.announce(
-      TEXT.score(right, this.questions.length),
-      TEXT.scoreDetail(unanswered) + TEXT.afterSubmit
+      qz.format(TEXT.score, { right: right, total: this.questions.length }),
+      (unanswered ? qz.format(TEXT.scoreUnanswered, { count: unanswered }) : "。") + TEXT.afterSubmit
     );
     this.result.focus();
     if (this.onGraded) this.onGraded(results); // after, so a view may move the focus on
