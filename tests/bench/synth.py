@@ -230,6 +230,14 @@ def site_config(kind: Kind) -> str:
     """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = _replace_block(config, "watch:")
+    # The project's hooks: ours keeps the search index from the project's own file; the
+    # content checks (hooks.py) want a nav and the real content, which synthetic sites lack.
+    # Plain Material and mkdocs-quiz run without hooks.
+    own_hooks = "".join(f"  - {ROOT / line.strip()[2:]}\n"
+                        for line in re.findall(r"^  - macros/\S+\.py$", config, re.MULTILINE)
+                        if not line.endswith("/hooks.py"))
+    config = _replace_block(config, "hooks:", "hooks:\n" + own_hooks if kind == "ours" else "",
+                            required=False)
     if kind != "real-plain":
         config = _replace_block(config, "nav:")
     if kind == "ours":
