@@ -8,7 +8,6 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
   var TEXT = qz.text("transfer");
 
   function file(view, message) {
@@ -19,7 +18,7 @@
       document.body.appendChild(link);
       link.click();
       link.remove();
-      message.textContent = T.exported;
+      message.textContent = TEXT.exported;
     });
     view.querySelector("[data-qz-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
@@ -31,7 +30,7 @@
       }
       var reader = new FileReader();
       reader.onload = function () {
-        message.textContent = qz.records.importText(String(reader.result)) || T.imported;
+        message.textContent = qz.records.importText(String(reader.result)) || TEXT.imported;
       };
       reader.readAsText(file);
     });
