@@ -9,6 +9,7 @@
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
   var TEXT = qz.text("transfer");
+  var RECORDS = qz.text("records"); // why a file or code was refused: 本机记录没有改动
 
   function file(view, message) {
     view.querySelector("[data-qz-export]").addEventListener("click", function () {
@@ -25,7 +26,7 @@
       if (!file) return;
       event.target.value = "";
       if (file.size > qz.records.maxBytes) { // refused unread: a huge file would freeze the page
-        message.textContent = qz.records.TEXT.tooLarge + qz.records.TEXT.refused;
+        message.textContent = RECORDS.tooLarge + RECORDS.refused;
         return;
       }
       var reader = new FileReader();
@@ -76,7 +77,7 @@
     view.querySelector("[data-qz-code-import]").addEventListener("click", function () {
       var read = qz.code.decode(paste.value);
       if (read.error) {
-        message.textContent = read.error + TEXT.refused;
+        message.textContent = read.error + RECORDS.refused;
         return;
       }
       var problem = qz.records.importText(read.text);
