@@ -29,6 +29,7 @@ from macros.loader import line_of, load_bank_file
 from macros.model import TYPE_LABELS, Bank, Question
 from macros.paper import TYPES, ExamConfig, draw
 from macros.render import Renderer
+from macros.ui_text import t
 
 SCHEMA: dict[str, Any] = json.loads(
     Path(__file__).with_name("contest.schema.json").read_text(encoding="utf-8"))
@@ -315,7 +316,8 @@ def render(renderer: Renderer, contest: Contest, view: str) -> Markup:
               for i, r in enumerate(contest.rounds)]
     config = json.dumps({
         "id": contest.id, "key": contest.key, "teams": list(contest.teams),
-        "rounds": [{"title": f"第{row['numeral']}轮　{row['round'].name}",
+        "rounds": [{"title": t("contest.roundTitle", numeral=row["numeral"],
+                                name=row["round"].name),
                     "name": row["round"].name, "kind": row["round"].kind,
                     "seconds": row["round"].seconds, "points": row["round"].points,
                     "penalty": row["round"].penalty, "stakes": list(row["round"].stakes),
