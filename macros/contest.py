@@ -29,6 +29,7 @@ from macros.loader import line_of, load_bank_file
 from macros.model import TYPE_LABELS, Bank, Question
 from macros.paper import TYPES, ExamConfig, draw
 from macros.render import Renderer
+from macros.ui_text import t
 
 SCHEMA: dict[str, Any] = json.loads(
     Path(__file__).with_name("contest.schema.json").read_text(encoding="utf-8"))
@@ -38,11 +39,8 @@ _CALL = re.compile(r"""\bcontest\(\s*(["'])(?P<name>[^"']*)\1""")
 _NUMERALS = "一二三四五六七八九十"
 # A fill-in blank on the big screen: its number over a writing line.
 _BLANK = Markup('<span class="qz-contest__blank">（{}）</span>')
-_RULES = {
-    "turns": "各队轮流作答，答对加{points}分。",
-    "buzz": "主持人读题后，最先举手的队作答：答对加{points}分，答错扣{penalty}分。",
-    "risk": "各队轮流，先选分值（{stakes}分）再看题：答对加、答错扣所选分值。",
-}
+# Each kind of round's rule, in the table (ui_text.zh.yml, contest section).
+_RULES = {"turns": "contest.ruleTurns", "buzz": "contest.ruleBuzz", "risk": "contest.ruleRisk"}
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,8 @@ class Round:
     @property
     def rule(self) -> str:
         """The round's rule in one sentence, as the host reads it out and the screen shows it."""
-        return _RULES[self.kind].format(points=self.points, penalty=self.penalty,
-                                        stakes="、".join(str(s) for s in self.stakes))
+        return t(_RULES[self.kind], points=self.points, penalty=self.penalty,
+                 stakes=t("quiz.listJoin").join(str(s) for s in self.stakes))
 
 
 @dataclass(frozen=True)
@@ -315,7 +313,8 @@ def render(renderer: Renderer, contest: Contest, view: str) -> Markup:
               for i, r in enumerate(contest.rounds)]
     config = json.dumps({
         "id": contest.id, "key": contest.key, "teams": list(contest.teams),
-        "rounds": [{"title": f"第{row['numeral']}轮　{row['round'].name}",
+        "rounds": [{"title": t("contest.roundTitle", numeral=row["numeral"],
+                                name=row["round"].name),
                     "name": row["round"].name, "kind": row["round"].kind,
                     "seconds": row["round"].seconds, "points": row["round"].points,
                     "penalty": row["round"].penalty, "stakes": list(row["round"].stakes),

@@ -13,8 +13,22 @@
   "use strict";
 
   var qz = window.qz;
-  var T = qz.contestText;
+  var T = qz.text("contest");
   var MODE = "qz-contest-mode";
+
+  /* What the current question is worth: a risk round's stake once chosen, else its points. */
+  function points(round, stake) {
+    if (round.kind === "risk") return stake ? qz.format(T.pointsRisk, { stake: stake }) : "";
+    if (round.kind === "buzz") {
+      return qz.format(T.pointsBuzz, { points: round.points, penalty: round.penalty });
+    }
+    return qz.format(T.points, { points: round.points });
+  }
+
+  /* A 加分/减分 announcement: the text already chosen by the sign of delta. */
+  function scored(text, name, delta, score) {
+    return qz.format(text, { name: name, points: Math.abs(delta), score: score });
+  }
 
   function fullscreenElement() {
     return document.fullscreenElement || document.webkitFullscreenElement || null;
@@ -51,7 +65,7 @@
     var shown = null; // what the question area holds now: "index:stake"
 
     // A page whose list and settings disagree stays the readable list it is without scripts.
-    if (items.length !== contest.total) throw new Error("知识竞赛：页面上的题数与设置不符");
+    if (items.length !== contest.total) throw new Error(T.countMismatch);
     part("app").hidden = false;
     part("list").hidden = true;
     status.textContent = loaded.problem || (onStage ? T.resumed : "");
@@ -91,10 +105,10 @@
           var button = document.createElement("button");
           button.type = "button";
           button.className = "qz-contest__stake";
-          button.textContent = T.stake(stake);
+          button.textContent = qz.format(T.stake, { stake: stake });
           button.addEventListener("click", function () {
             if (contest.choose(state, stake, Date.now())) {
-              commit(T.chose(state.names[contest.turn(state.index)], stake));
+              commit(qz.format(T.chose, { name: state.names[contest.turn(state.index)], stake: stake }));
               buttons.reveal.focus();
             }
           });
@@ -133,7 +147,7 @@
         Array.prototype.forEach.call(row.querySelectorAll("[data-qz-contest-award]"),
           function (button) {
             var plus = button.getAttribute("data-qz-contest-sign") === "1";
-            button.setAttribute("aria-label", T.awardLabel(state.names[team], plus));
+            button.setAttribute("aria-label", qz.format(plus ? T.awardPlus : T.awardMinus, { name: state.names[team] }));
           });
       });
     }
@@ -172,7 +186,7 @@
         contest.ranking(state).forEach(function (row) {
           var li = document.createElement("li");
           li.className = "qz-contest__place" + (row.place === 1 ? " qz-contest__place--first" : "");
-          li.textContent = T.place(row);
+          li.textContent = qz.format(T.place, row);
           ranking.appendChild(li);
         });
       } else if (state.phase === "running") {
@@ -180,11 +194,14 @@
         var round = contest.round(state.index);
         var turn = contest.turn(state.index);
         part("round").textContent = round.title;
-        part("progress").textContent = T.progress(slot.position + 1, round.count) + "　" +
-          items[state.index].getAttribute("data-qz-contest-label");
-        part("points").textContent = T.points(round, state.stake);
+        part("progress").textContent = qz.format(T.progress, {
+          n: slot.position + 1, count: round.count,
+          label: items[state.index].getAttribute("data-qz-contest-label"),
+        });
+        part("points").textContent = points(round, state.stake);
         part("turn").textContent = turn < 0 ? T.buzz : round.kind === "risk" && state.stake === null
-          ? T.chooseStake(state.names[turn]) : T.turn(state.names[turn]);
+          ? qz.format(T.chooseStake, { name: state.names[turn] })
+          : qz.format(T.turn, { name: state.names[turn] });
         showQuestion(round);
         markAnswer();
       }
@@ -213,7 +230,7 @@
       }
       var left = contest.left(state, Date.now());
       var seconds = Math.ceil(left / 1000);
-      timer.textContent = left > 0 ? T.left(seconds) +
+      timer.textContent = left > 0 ? qz.format(T.left, { seconds: seconds }) +
         (state.timer.since === null ? T.paused : "") : T.timeUp;
       timer.className = "qz-contest__timer" + (left <= 0 ? " qz-contest__timer--over"
         : seconds <= 5 ? " qz-contest__timer--low" : "");
@@ -237,12 +254,14 @@
         }
         var entry = contest.award(state, team, sign);
         if (entry) {
-          commit(T.awarded(state.names[team], entry.delta, contest.scores(state)[team]));
+          commit(scored(entry.delta > 0 ? T.awardedPlus : T.awardedMinus, state.names[team], entry.delta,
+                        contest.scores(state)[team]));
         }
       },
       undo: function () {
         var entry = contest.undo(state);
-        if (entry) commit(T.undone(state.names[entry.team], entry.delta));
+        if (entry) commit(scored(entry.delta > 0 ? T.undonePlus : T.undoneMinus, state.names[entry.team],
+                               entry.delta));
         else say(T.nothingToUndo);
       },
       clock: function () {

@@ -16,71 +16,7 @@
   "use strict";
 
   var qz = (window.qz = window.qz || {});
-  // Every string the contest shows or announces, for qz-contest-screen.js and -keys.js too.
-  qz.contestText = {
-    noStorage: "这台电脑的浏览器不能保存竞赛进度（可能是隐私模式）：刷新页面会从头开始。",
-    damaged: function (what) {
-      return "保存的竞赛进度无法读取（" + what + "有误），已从头开始；原来的内容另存在本机，没有删除。";
-    },
-    progress: function (position, count) {
-      return "第" + position + "题／共" + count + "题";
-    },
-    points: function (round, stake) {
-      if (round.kind === "risk") return stake ? "本题" + stake + "分（答错扣" + stake + "分）" : "";
-      if (round.kind === "buzz") return "答对加" + round.points + "分，答错扣" + round.penalty + "分";
-      return "本题" + round.points + "分";
-    },
-    turn: function (name) {
-      return "请" + name + "作答";
-    },
-    buzz: "抢答：主持人读完题后，最先举手的队作答",
-    chooseStake: function (name) {
-      return "请" + name + "选择分值，选定后出题";
-    },
-    stake: function (stake) {
-      return stake + "分";
-    },
-    chose: function (name, stake) {
-      return name + "选择了" + stake + "分";
-    },
-    left: function (seconds) {
-      return "剩余" + seconds + "秒";
-    },
-    paused: "（已暂停）",
-    timeUp: "时间到",
-    waiting: "选定分值后开始计时",
-    answer: "答案：",
-    explanation: "解析：",
-    finished: "竞赛结束",
-    ranking: "最终排名",
-    place: function (row) {
-      return "第" + row.place + "名　" + row.name + "　" + row.score + "分";
-    },
-    awarded: function (name, delta, score) {
-      return name + (delta > 0 ? "加" : "减") + Math.abs(delta) + "分，现在" + score + "分";
-    },
-    undone: function (name, delta) {
-      return "已撤销：" + name + (delta > 0 ? "加" : "减") + Math.abs(delta) + "分";
-    },
-    awardLabel: function (name, plus) {
-      return name + (plus ? "加分" : "减分");
-    },
-    nothingToUndo: "没有可以撤销的加减分。",
-    stakeFirst: "风险题要先选分值，再加分或减分。",
-    next: "下一题",
-    results: "公布结果",
-    pause: "暂停计时",
-    resume: "继续计时",
-    toDark: "深色",
-    toLight: "浅色",
-    fullscreen: "全屏",
-    exitFullscreen: "退出全屏",
-    restartAsk: "重新开始会清空本场的比分和进度（队名保留），确定吗？",
-    restartOk: "重新开始",
-    restartCancel: "取消",
-    restarted: "已重新开始：可以修改队名，然后点“开始竞赛”。",
-    resumed: "已恢复上次的竞赛进度。",
-  };
+  var TEXT = qz.text("contest"); // qz-contest-screen.js reads the same section
   var PHASES = ["setup", "running", "finished"];
   var MAX_LOG = 2000;
   var MAX_NAME = 12;
@@ -129,29 +65,29 @@
   Contest.prototype.check = function (data) {
     var teams = this.config.teams.length;
     var total = this.total;
-    if (!data || typeof data !== "object" || data.v !== 1) return "格式不对";
+    if (!data || typeof data !== "object" || data.v !== 1) return TEXT.faultFormat;
     if (PHASES.indexOf(data.phase) < 0) return "phase";
-    if (!Array.isArray(data.names) || data.names.length !== teams) return "队名";
+    if (!Array.isArray(data.names) || data.names.length !== teams) return TEXT.faultNames;
     for (var n = 0; n < teams; n++) {
       if (typeof data.names[n] !== "string" || !data.names[n].trim() ||
-          data.names[n].length > MAX_NAME) return "队名";
+          data.names[n].length > MAX_NAME) return TEXT.faultNames;
     }
-    if (!isInt(data.index, 0, total - 1)) return "题号";
+    if (!isInt(data.index, 0, total - 1)) return TEXT.faultIndex;
     if (typeof data.revealed !== "boolean") return "revealed";
     var round = this.round(data.index);
     if (data.stake !== null && (round.kind !== "risk" || round.stakes.indexOf(data.stake) < 0)) {
-      return "分值";
+      return TEXT.faultStake;
     }
     var timer = data.timer;
     if (!timer || typeof timer !== "object" || !isTime(timer.spent) ||
-        (timer.since !== null && !isTime(timer.since))) return "计时";
+        (timer.since !== null && !isTime(timer.since))) return TEXT.faultTimer;
     if (data.theme !== null && data.theme !== "light" && data.theme !== "dark") return "theme";
-    if (!Array.isArray(data.log) || data.log.length > MAX_LOG) return "记分记录";
+    if (!Array.isArray(data.log) || data.log.length > MAX_LOG) return TEXT.faultLog;
     for (var i = 0; i < data.log.length; i++) {
       var entry = data.log[i];
       if (!entry || typeof entry !== "object" || !isInt(entry.team, 0, teams - 1) ||
           !isInt(entry.at, 0, data.index) || !isInt(entry.delta, -1000, 1000)) {
-        return "记分记录第" + (i + 1) + "条";
+        return qz.format(TEXT.faultLogEntry, { n: i + 1 });
       }
     }
     return {
@@ -171,7 +107,7 @@
     try {
       raw = localStorage.getItem(this.key);
     } catch (error) {
-      return { state: this.fresh(), problem: qz.contestText.noStorage };
+      return { state: this.fresh(), problem: TEXT.noStorage };
     }
     if (raw === null) return { state: this.fresh(), problem: null };
     var data;
@@ -187,7 +123,7 @@
       } catch (error) {
         // nothing more to do: the message below still tells the host
       }
-      return { state: this.fresh(), problem: qz.contestText.damaged(checked) };
+      return { state: this.fresh(), problem: qz.format(TEXT.damaged, { what: checked }) };
     }
     return { state: checked, problem: null };
   };

@@ -10,21 +10,10 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
+  var VIEWS = qz.text("views"); // 题目没能载入 and the like, shared by the views
   var ID = /^[A-Za-z0-9_-]{1,64}$/;
-  var TEXT = {
-    shared: function (id) {
-      return "分享给你的题目（题号：" + id + "）：";
-    },
-    unknown: function (id) {
-      return "链接中的题号“" + id + "”在本站找不到（可能链接不完整，或这道题已停用）。下面是今天的每日一题。";
-    },
-    toToday: "看今天的每日一题",
-    linkLabel: "本题链接",
-    copy: "复制链接",
-    copied: "链接已复制，可以粘贴到微信里发送。",
-    pressToCopy: "请长按上面的链接，选择“复制”。",
-  };
+  var TEXT = qz.text("daily");
+  var PRACTICE = qz.text("practice"); // 核对本题, the button of 综合练习
 
   /* The same question for everyone on the same date: a hash of the date picks it. */
   function dailyPick(date, total) {
@@ -91,7 +80,7 @@
     var id = asked();
     var known = id !== null && ID.test(id) && index.ids.indexOf(id) !== -1;
     var intro = view.querySelector("[data-qz-daily-intro]");
-    if (id !== null && !known) v.status(view).textContent = TEXT.unknown(id);
+    if (id !== null && !known) v.status(view).textContent = qz.format(TEXT.unknown, { id: id });
     var pick = known ? null : today(index);
     if (!known && !pick) return;
     var banks = known ? index.banks.map(function (bank) {
@@ -104,7 +93,7 @@
         entry = v.entries(loaded).filter(function (item) {
           return item.data.id === id;
         })[0];
-        intro.textContent = TEXT.shared(id);
+        intro.textContent = qz.format(TEXT.shared, { id: id });
         var back = v.el("a", { href: location.href.replace(/[?#].*$/, "") + "#daily" }, TEXT.toToday);
         intro.parentNode.insertBefore(v.el("p", {}, ""), intro.nextSibling).appendChild(back);
       } else {
@@ -112,10 +101,10 @@
       }
       var made = v.quiz(view.querySelector("[data-qz-stage]"), "daily", [entry], index);
       made.root.querySelector("[data-qz-reset]").hidden = true;
-      made.submitButton.textContent = T.check;
+      made.submitButton.textContent = PRACTICE.check;
       share(made.root, entry.data.id);
     }, function () {
-      v.status(view).textContent = T.failed;
+      v.status(view).textContent = VIEWS.failed;
     });
   }
 

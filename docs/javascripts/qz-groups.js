@@ -11,20 +11,8 @@
   var qz = window.qz;
   var LONG = 15;
   var SIZE = 10;
-  var TEXT = {
-    number: function (n, total) {
-      return "第" + n + "/" + total + "题";
-    },
-    where: function (group, groups, first, last, total) {
-      return "第" + group + "/" + groups + "组：第" + first + "–" + last + "题，共" + total + "题。";
-    },
-    previous: "上一组",
-    next: "下一组",
-    showAll: "显示全部题目",
-    grouped: "分组作答（每组" + SIZE + "题）",
-    navLabel: "分组作答",
-    lastGroup: "这是最后一组，做完后点“提交答案”。",
-  };
+  var TEXT = qz.text("groups");
+  var QUIZ = qz.text("quiz"); // 第N题, as the quiz numbers its questions
 
   function button(text, hook) {
     var node = document.createElement("button");
@@ -71,13 +59,15 @@
       questions.forEach(function (question, i) {
         question.el.hidden = on && (i < first || i >= last);
         question.el.querySelector(".qz-question__number").textContent =
-          on ? TEXT.number(i + 1, questions.length) : "第" + (i + 1) + "题";
+          qz.format(on ? TEXT.number : QUIZ.number, { n: i + 1, total: questions.length });
       });
       nav.hidden = !on;
       previous.hidden = !on || index === 0;
       next.hidden = !on || index === groups - 1;
-      toggle.textContent = on ? TEXT.showAll : TEXT.grouped;
-      where.textContent = on ? TEXT.where(index + 1, groups, first + 1, last, questions.length) +
+      toggle.textContent = on ? TEXT.showAll : qz.format(TEXT.grouped, { size: SIZE });
+      where.textContent = on ? qz.format(TEXT.where, {
+        group: index + 1, groups: groups, first: first + 1, last: last, total: questions.length,
+      }) +
         (index === groups - 1 ? TEXT.lastGroup : "") : "";
       if (focus) {
         var stem = questions[first].el.querySelector("input");

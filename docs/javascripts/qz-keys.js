@@ -10,9 +10,7 @@
   "use strict";
 
   var qz = window.qz;
-  var TEXT = {
-    hint: "键盘快捷键：按数字1–4或字母A–D选择选项，按Enter键核对或进入下一题，最后一题按Enter提交。",
-  };
+  var TEXT = qz.text("keys");
   var KEYS = { "1": 0, "2": 1, "3": 2, "4": 3, a: 0, b: 1, c: 2, d: 3 };
 
   function hint(event) {

@@ -15,23 +15,7 @@
   "use strict";
 
   var qz = window.qz;
-  var TEXT = {
-    star: "收藏",
-    starred: "已收藏",
-    mastered: "斩题",
-    masteredOn: "已斩题",
-    markLabel: function (id) {
-      return "题号" + id + "的标记";
-    },
-    questionId: "题号：",
-    sureAsk: "这道题你有把握吗？",
-    sure: "有把握",
-    unsure: "拿不准",
-    sureSaved: "已记下：有把握。",
-    unsureSaved: function (correct) {
-      return correct ? "已记下：拿不准。本题已放进错题本，明天再复习。" : "已记下：拿不准。";
-    },
-  };
+  var TEXT = qz.text("marks");
   var ASK_IN = { practice: true, review: true }; // quizzes that ask for 把握程度
 
   /* 把握程度 of an answer recorded just before (see the top of this file). */
@@ -84,7 +68,7 @@
       bar.className = "qz-marks";
       bar.setAttribute("data-qz-marks", "");
       bar.setAttribute("role", "group");
-      bar.setAttribute("aria-label", TEXT.markLabel(question.id));
+      bar.setAttribute("aria-label", qz.format(TEXT.markLabel, { id: question.id }));
       ["star", "mastered"].forEach(function (name) {
         var node = button("", { "data-qz-mark": name });
         toggle(node, !!(marks[question.id] && marks[question.id][name]));
@@ -128,7 +112,7 @@
         qz.storage.change(function (data) {
           confidence(data, result, sure, Date.now());
         });
-        ask.textContent = sure ? TEXT.sureSaved : TEXT.unsureSaved(correct);
+        ask.textContent = sure ? TEXT.sureSaved : (correct ? TEXT.unsureToReview : TEXT.unsureSaved);
         ask.setAttribute("role", "status");
       });
       ask.appendChild(node);

@@ -8,35 +8,8 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
   var DAYS = 30;
-  var TEXT = {
-    total: function (seen, total, mastered) {
-      return "全部专题：做过" + seen + "/" + total + "题，掌握" + mastered + "题。";
-    },
-    topic: function (seen, count, mastered, accuracy) {
-      return "做过" + seen + "/" + count + "题，掌握" + mastered + "题，正确率" + accuracy;
-    },
-    bar: function (title) {
-      return title + " 掌握进度";
-    },
-    days: function (total, active) {
-      return "最近" + DAYS + "天：做题" + total + "道，有" + active + "天做了题。";
-    },
-    day: function (date, n) {
-      return Number(date.slice(5, 7)) + "月" + Number(date.slice(8)) + "日" + n + "题";
-    },
-    daysLabel: "最近30天每天做题数",
-    noDays: "没有做题",
-    sure: function (sure, wrong) {
-      return "标为“有把握”的" + sure + "次作答中，答错" + wrong + "次（" +
-        Math.round((wrong / sure) * 100) + "%）。";
-    },
-    noSure: "做题核对后点“有把握”或“拿不准”，这里会显示有把握的题答错了多少。",
-    checklist: function (done, total) {
-      return "新同志入门清单：已完成" + done + "/" + total + "项。";
-    },
-  };
+  var TEXT = qz.text("progress");
 
   function topics(view, index, stats) {
     var book = {};
@@ -63,17 +36,20 @@
       all.seen += seen;
       all.mastered += mastered;
       all.count += bank.count;
-      var accuracy = answered ? Math.round((right / answered) * 100) + "%" : "—";
+      var accuracy = answered ? Math.round((right / answered) * 100) + "%" : TEXT.noAccuracy;
       var item = v.el("li", { "class": "qz-progress", "data-qz-topic": bank.id });
       // To the topic's self-test: the quiz section at the end of its page.
       item.appendChild(v.el("a", { href: qz.data.url(bank.url) + "#quiz-" + bank.id }, bank.title));
+      var bar = qz.format(TEXT.bar, { title: bank.title });
       item.appendChild(v.el("progress", { max: String(bank.count), value: String(mastered),
-                                         "aria-label": TEXT.bar(bank.title) }));
+                                         "aria-label": bar }));
       item.appendChild(v.el("span", { "class": "qz-progress__figures" },
-        TEXT.topic(seen, bank.count, mastered, accuracy)));
+        qz.format(TEXT.topic, { seen: seen, total: bank.count, mastered: mastered,
+                                accuracy: accuracy })));
       list.appendChild(item);
     });
-    view.querySelector("[data-qz-total]").textContent = TEXT.total(all.seen, all.count, all.mastered);
+    view.querySelector("[data-qz-total]").textContent =
+      qz.format(TEXT.total, { seen: all.seen, total: all.count, mastered: all.mastered });
   }
 
   /* The last 30 days as bars (height: that day's count against the busiest day), and the
@@ -91,19 +67,25 @@
     })) || 1;
     var strip = v.el("div", { "class": "qz-days__strip", role: "img", "data-qz-strip": "" });
     var said = [];
+    function day(d) {
+      return qz.format(TEXT.day, { month: Number(d.date.slice(5, 7)), day: Number(d.date.slice(8)),
+                                   count: d.n });
+    }
     list.forEach(function (d) {
       var bar = v.el("span", { "class": "qz-days__bar" + (d.n ? "" : " qz-days__bar--none"),
-                               "data-qz-day": d.date, title: TEXT.day(d.date, d.n) });
+                               "data-qz-day": d.date, title: day(d) });
       bar.style.height = Math.max(4, Math.round((d.n / most) * 100)) + "%";
       strip.appendChild(bar);
-      if (d.n) said.push(TEXT.day(d.date, d.n));
+      if (d.n) said.push(day(d));
     });
-    strip.setAttribute("aria-label", TEXT.daysLabel + "：" + (said.join("，") || TEXT.noDays));
+    strip.setAttribute("aria-label", qz.format(TEXT.daysLabel, {
+      count: DAYS, days: said.join(TEXT.dayJoin) || TEXT.noDays,
+    }));
     var total = list.reduce(function (sum, d) {
       return sum + d.n;
     }, 0);
     box.appendChild(v.el("p", { "class": "qz-days__summary", "data-qz-days-summary": "" },
-      TEXT.days(total, said.length)));
+      qz.format(TEXT.days, { count: DAYS, total: total, active: said.length })));
     box.appendChild(strip);
   }
 
@@ -114,8 +96,9 @@
       sure += stats[id].sure || 0;
       wrong += stats[id].sureWrong || 0;
     });
-    view.querySelector("[data-qz-sure-share]").textContent = sure ? TEXT.sure(sure, wrong)
-                                                                  : TEXT.noSure;
+    view.querySelector("[data-qz-sure-share]").textContent = sure
+      ? qz.format(TEXT.sure, { sure: sure, wrong: wrong, percent: Math.round((wrong / sure) * 100) })
+      : TEXT.noSure;
   }
 
   function progress(view, index) {
@@ -126,14 +109,15 @@
     var done = index.checklist.filter(function (key) {
       return qz.storage.isChecked(key);
     }).length;
-    view.querySelector("[data-qz-checklist]").textContent = TEXT.checklist(done, index.checklist.length);
+    view.querySelector("[data-qz-checklist]").textContent =
+      qz.format(TEXT.checklist, { done: done, total: index.checklist.length });
     var visit = qz.storage.visit();
     var resume = view.querySelector("[data-qz-resume]");
     // Checked again where it becomes a link: only a page of this site, never "javascript:".
     var path = visit ? qz.storage.sitePath(visit.url) : "";
     var href = path ? qz.data.url(path) : "";
     if (href && href.indexOf(qz.root()) === 0) {
-      resume.textContent = T.continueAt;
+      resume.textContent = TEXT.continueAt;
       resume.appendChild(v.el("a", { href: href }, visit.title));
     }
   }

@@ -5,7 +5,7 @@
  *
  * qz.records.importText(text) returns "" when everything in the file was merged, or else a
  * message for the member: either why the file was refused (then nothing changed; such
- * messages end with TEXT.refused) or, after a merge, exactly what was left out (entries
+ * messages end with TEXT.refused, 本机记录没有改动) or, after a merge, exactly what was left out (entries
  * that could not be read, exams beyond the history's limit). qz.records.lastImport holds
  * the details of the last call: { merged: true|false, skipped: <n>, droppedExams: <n> }.
  */
@@ -15,22 +15,7 @@
   var qz = window.qz;
   var APP = "jiguan-dangjian";
   var MAX_BYTES = 5 * 1024 * 1024; // an exported record is far smaller; more is not ours
-  var TEXT = {
-    refused: "本机记录没有改动。",
-    tooLarge: "文件超过5 MB，不是本站导出的学习记录。",
-    unreadable: "文件已损坏或不是学习记录（无法读取）。",
-    foreign: "这不是本站导出的学习记录文件。",
-    newer: "这份记录来自更新版本的网页，请先刷新页面再导入。",
-    corrupt: "文件已损坏，无法读取其中的学习记录。",
-    partly: "导入完成，但有部分内容没有导入：",
-    skipped: function (n) {
-      return "文件中" + n + "条记录无法读取，已跳过";
-    },
-    droppedExams: function (n, max) {
-      return "文件中较早的" + n + "次模拟考试超出考试记录上限（" + max + "次），未导入，本机的考试记录全部保留";
-    },
-    rest: "。其余记录已与本机记录合并。",
-  };
+  var TEXT = qz.text("records");
 
   function isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -135,9 +120,11 @@
       if (!saved) return qz.storage.problem();
       qz.records.lastImport = { merged: true, skipped: report.skipped, droppedExams: dropped };
       var lost = [];
-      if (report.skipped) lost.push(TEXT.skipped(report.skipped));
-      if (dropped) lost.push(TEXT.droppedExams(dropped, qz.storage.maxExams));
-      return lost.length ? TEXT.partly + lost.join("；") + TEXT.rest : "";
+      if (report.skipped) lost.push(qz.format(TEXT.skipped, { count: report.skipped }));
+      if (dropped) {
+        lost.push(qz.format(TEXT.droppedExams, { count: dropped, max: qz.storage.maxExams }));
+      }
+      return lost.length ? qz.format(TEXT.partly, { lost: lost.join(TEXT.partlyJoin) }) : "";
     },
   };
 })();

@@ -9,22 +9,9 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
+  var VIEWS = qz.text("views"); // 题目没能载入 and the like, shared by the views
   var STUBBORN = 4; // times wrong that make a 顽固错题
-  var TEXT = {
-    bookTitle: function (n) {
-      return "错题本全部" + n + "题";
-    },
-    entry: function (topic, due, wrong) {
-      return topic + " · 下次复习" + due + " · 答错" + wrong + "次";
-    },
-    stubborn: "顽固错题",
-    passage: "原文：",
-    toSource: "回到原文",
-    toQuestion: "到原题",
-    practiseAll: "全部重练",
-    practiseAllDone: "全部重练完成。答对的题按间隔继续复习，答错的明天再复习。",
-  };
+  var TEXT = qz.text("review");
 
   /* What the list shows of a question: its stem and source link, read from its fieldset's
      HTML (the build's own data; parsed into an inert template, never into the page). */
@@ -44,9 +31,9 @@
     index.banks.forEach(function (bank) {
       titles[bank.id] = bank.title;
     });
-    var box = v.el("section", { "class": "qz-book", "data-qz-book": "",
-                                "aria-label": TEXT.bookTitle(entries.length) });
-    box.appendChild(v.el("h2", {}, TEXT.bookTitle(entries.length))); // the page has only its h1
+    var title = qz.format(TEXT.bookTitle, { count: entries.length });
+    var box = v.el("section", { "class": "qz-book", "data-qz-book": "", "aria-label": title });
+    box.appendChild(v.el("h2", {}, title)); // the page has only its h1
     var again = v.el("button", { type: "button", "class": "md-button", "data-qz-practise-all": "" },
                      TEXT.practiseAll);
     again.addEventListener("click", start);
@@ -64,7 +51,8 @@
       }
       item.appendChild(v.el("span", { "class": "qz-book__stem" }, part.stem));
       item.appendChild(v.el("span", { "class": "qz-book__meta" },
-        TEXT.entry(titles[entry.bank] || entry.bank, entry.review.due, wrong)));
+        qz.format(TEXT.entry, { topic: titles[entry.bank] || entry.bank, date: entry.review.due,
+                                wrong: wrong })));
       item.appendChild(v.el("a", { href: qz.data.url(entry.data.link) }, TEXT.toQuestion));
       var sections = loaded[entry.bank].sections || {};
       if (wrong >= STUBBORN && typeof sections[part.anchor] === "string") {
@@ -86,14 +74,15 @@
     });
     var stage = view.querySelector("[data-qz-stage]");
     if (!all.length) {
-      v.status(view).textContent = T.noReview;
+      v.status(view).textContent = TEXT.noReview;
       return;
     }
     var later = all.map(function (entry) {
       return entry.due;
     }).sort()[0];
-    v.status(view).textContent = due.length ? T.reviewCount(due.length, all.length)
-                                            : T.noReview + T.nextReview(later);
+    v.status(view).textContent = due.length
+      ? qz.format(TEXT.reviewCount, { due: due.length, total: all.length })
+      : TEXT.noReview + qz.format(TEXT.nextReview, { date: later });
     var known = {};
     index.banks.forEach(function (bank) {
       known[bank.id] = true;
@@ -126,14 +115,14 @@
         made.root.querySelector("[data-qz-reset]").hidden = true;
         return made;
       }
-      if (chosen.length) practise(chosen, T.reviewDone);
+      if (chosen.length) practise(chosen, TEXT.reviewDone);
       book(view, index, entries, loaded, function () {
         var made = practise(entries, TEXT.practiseAllDone);
         var first = made.root.querySelector("input");
         if (first) first.focus();
       });
     }, function () {
-      v.status(view).textContent = T.failed;
+      v.status(view).textContent = VIEWS.failed;
     });
   }
 

@@ -33,11 +33,8 @@
   var MAX_EXAMS = 20;
   var FIELDS = ["answers", "stats", "review", "attempts", "checks", "settings", "drafts", "marks",
                 "days"];
-  var PROBLEMS = {
-    unavailable: "提示：浏览器不允许本页保存数据（例如无痕模式或存储空间已满）。仍可正常使用，但进度不会保存。",
-    readonly: "提示：本机的学习记录是由更新版本的网页保存的，本页不会改动它，这次的进度不会保存。请刷新页面后再试。",
-  };
   var qz = (window.qz = window.qz || {});
+  var TEXT = qz.text("storage"); // why progress is not being saved
 
   function empty() {
     var data = { version: VERSION, exams: [], visit: null };
@@ -382,7 +379,7 @@
     maxExams: MAX_EXAMS,
     /* What to tell the member when progress is not being saved, or "" when it is. */
     problem: function () {
-      return PROBLEMS[status] || "";
+      return TEXT[status] || "";
     },
   };
 })();

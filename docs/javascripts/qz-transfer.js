@@ -8,8 +8,8 @@
 
   var qz = window.qz;
   var v = qz.views; // qz-views.js: shared helpers and the view start-up
-  var T = v.TEXT;
   var TEXT = qz.text("transfer");
+  var RECORDS = qz.text("records"); // why a file or code was refused: 本机记录没有改动
 
   function file(view, message) {
     view.querySelector("[data-qz-export]").addEventListener("click", function () {
@@ -19,19 +19,19 @@
       document.body.appendChild(link);
       link.click();
       link.remove();
-      message.textContent = T.exported;
+      message.textContent = TEXT.exported;
     });
     view.querySelector("[data-qz-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
       if (!file) return;
       event.target.value = "";
       if (file.size > qz.records.maxBytes) { // refused unread: a huge file would freeze the page
-        message.textContent = qz.records.TEXT.tooLarge + qz.records.TEXT.refused;
+        message.textContent = RECORDS.tooLarge + RECORDS.refused;
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
-        message.textContent = qz.records.importText(String(reader.result)) || T.imported;
+        message.textContent = qz.records.importText(String(reader.result)) || TEXT.imported;
       };
       reader.readAsText(file);
     });
@@ -77,7 +77,7 @@
     view.querySelector("[data-qz-code-import]").addEventListener("click", function () {
       var read = qz.code.decode(paste.value);
       if (read.error) {
-        message.textContent = read.error + TEXT.refused;
+        message.textContent = read.error + RECORDS.refused;
         return;
       }
       var problem = qz.records.importText(read.text);

@@ -12,18 +12,6 @@
   var qz = window.qz;
   var TYPES = qz.text("types");
   var TEXT = qz.text("views");
-  /* The shape qz-review.js, qz-progress.js and qz-daily.js still read (T.nextReview(date)):
-     the words come from the table; these scripts move to qz.format when they are migrated. */
-  var SHARED = {};
-  Object.keys(TEXT).forEach(function (name) {
-    SHARED[name] = TEXT[name];
-  });
-  SHARED.nextReview = function (date) {
-    return qz.format(TEXT.nextReview, { date: date });
-  };
-  SHARED.reviewCount = function (due, total) {
-    return qz.format(TEXT.reviewCount, { due: due, total: total });
-  };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -123,6 +111,6 @@
     });
   }
 
-  qz.views = { TYPES: TYPES, TEXT: SHARED, el: el, shuffled: shuffled, entries: entries, quiz: quiz,
+  qz.views = { TYPES: TYPES, TEXT: TEXT, el: el, shuffled: shuffled, entries: entries, quiz: quiz,
                status: status, define: define };
 })();

@@ -24,7 +24,9 @@ NOW = dt.datetime(2026, 11, 25, 9, 0)
 NOW_MS = int(NOW.timestamp() * 1000)
 DAY_MS = 86400000
 TODAY, TOMORROW, IN_3_DAYS = (f"2026-11-{25 + offset}" for offset in (0, 1, 3))
-SCRIPTS = ["qz-header.js", "qz-check.js", "qz-record-check.js", "qz-storage.js", "qz-records.js"]
+# qz-text.js right after qz-header.js, as on the site: the messages come from the table.
+SCRIPTS = ["qz-header.js", "qz-text.js", "qz-check.js", "qz-record-check.js", "qz-storage.js",
+           "qz-records.js"]
 
 
 @pytest.fixture(scope="module")

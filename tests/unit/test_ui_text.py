@@ -25,10 +25,6 @@ _SECTION = re.compile(r"""var TEXT = (?:window\.)?qz\.text\("(\w+)"\)""")
 _READS = re.compile(r"""var (\w+) = (?:window\.)?qz\.text\("(\w+)"\)""")
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# Scripts whose words still sit in a table of their own (to move into ui_text.zh.yml).
-NOT_YET_IN_THE_TABLE = {"qz-progress.js", "qz-records.js", "qz-storage.js", "qz-daily.js",
-                        "qz-review.js", "qz-marks.js", "qz-groups.js", "qz-keys.js",
-                        "qz-contest-state.js", "qz-contest-screen.js"}
 # Chinese that is logic, not words for members: how fill answers are compared.
 NOT_WORDS = {"qz-check.js"}
 
@@ -47,8 +43,8 @@ def test_every_word_a_script_reads_is_in_the_table(script):
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
 def test_no_member_facing_chinese_is_written_into_a_script(script):
     """Words for members belong in the table, where a maintainer finds and changes them."""
-    if script.name in NOT_YET_IN_THE_TABLE | NOT_WORDS:
-        pytest.skip("not words for members, or not yet moved into the table")
+    if script.name in NOT_WORDS:
+        pytest.skip("not words for members")
     code = _COMMENT.sub("", script.read_text(encoding="utf-8"))
     lines = [line.strip() for line in code.splitlines() if _CHINESE.search(line)]
     assert lines == []
