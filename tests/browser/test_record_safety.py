@@ -197,6 +197,7 @@ def test_a_mock_exam_left_by_instant_navigation_never_submits_itself(browser, si
     first.wait_for(state="attached")
     answer(page, by_id[first.get_attribute("data-question-id")], right=False)
     page.locator("a.md-nav__link[href$='about/']").first.click()  # instant navigation
+    page.get_by_role("dialog").get_by_role("button", name="离开").click()  # the leave guard
     expect(page.locator("h1")).to_contain_text("出处与说明")
     assert page.evaluate("window.__sameDocument") is True
     page.clock.run_for("45:00")
