@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from macros.contest import Contest, load_contests
 from macros.validate import load_banks
-from tests.browser.conftest import SCREENSHOTS, open_tab
+from tests.browser.conftest import DESKTOP, SCREENSHOTS
 from tests.browser.test_offline import unpacked  # noqa: F401  (the offline package fixture)
 from tests.browser.test_site import axe_violations
 from tests.conftest import ROOT
@@ -66,9 +66,9 @@ def start(page: Page, url: str) -> None:
     expect(page.locator("[data-qz-contest-stage]")).to_be_visible()
 
 
-def test_a_whole_short_contest(browser, site, contest):
+def test_a_whole_short_contest(new_tab, site, contest):
     """Rename, start, reveal, award, undo, a 抢答 penalty, a 风险题 stake, a reload, the ranking."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     page.goto(site.root_url + PATH)
     page.get_by_role("textbox", name="第1个队").fill("红队")
@@ -148,13 +148,11 @@ def test_a_whole_short_contest(browser, site, contest):
     for place, team in enumerate(order):
         expect(ranking.nth(place)).to_contain_text(f"{names[team]}　{expected[team]}分")
     page.screenshot(path=SCREENSHOTS / "contest-ranking-1280.png")
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_the_clock_counts_down_pauses_and_survives_a_reload(browser, site, contest):
+def test_the_clock_counts_down_pauses_and_survives_a_reload(new_tab, site, contest):
     """Wall-clock countdown: T pauses and resumes, a reload keeps the time left, 时间到 shows."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     page.clock.install(time=DAY)
     page.goto(site.root_url + PATH)
@@ -173,13 +171,11 @@ def test_the_clock_counts_down_pauses_and_survives_a_reload(browser, site, conte
     page.get_by_role("button", name="继续计时").click()
     page.clock.run_for(seconds * 1000)
     expect(timer).to_have_text("时间到")
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_keys_are_listed_on_the_help_overlay_and_wait_while_it_is_open(browser, site, contest):
+def test_keys_are_listed_on_the_help_overlay_and_wait_while_it_is_open(new_tab, site, contest):
     """? opens 快捷键; while it is open keys do nothing; Escape closes it."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     start(page, site.root_url + PATH)
     page.keyboard.press("?")
@@ -193,8 +189,6 @@ def test_keys_are_listed_on_the_help_overlay_and_wait_while_it_is_open(browser, 
     expect(overlay).to_be_hidden()
     page.keyboard.press("1")
     expect(score(page, 0)).to_have_text(str(contest.rounds[0].points))
-    page.context.close()
-    assert tab.errors == []
 
 
 @pytest.mark.parametrize("stored", [
@@ -203,9 +197,9 @@ def test_keys_are_listed_on_the_help_overlay_and_wait_while_it_is_open(browser, 
                 "revealed": False, "stake": None, "timer": {"spent": 0, "since": None},
                 "log": [{"team": 99, "delta": 10, "at": 0}], "theme": None}),
 ], ids=["unparsable", "team-out-of-range"])
-def test_a_damaged_saved_contest_is_refused_and_kept(browser, site, stored):
+def test_a_damaged_saved_contest_is_refused_and_kept(new_tab, site, stored):
     """Storage is hostile: a bad saved contest is not used, the host is told, the value is kept."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     page.goto(site.root_url + PATH)
     key = "jgdj:contest:default:" + json.loads(
@@ -217,13 +211,11 @@ def test_a_damaged_saved_contest_is_refused_and_kept(browser, site, stored):
     assert page.evaluate("key => localStorage.getItem(key + ':damaged')", key) == stored
     page.get_by_role("button", name="开始竞赛").click()
     expect(score(page, 0)).to_have_text("0")
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_restart_asks_first(browser, site, contest):
+def test_restart_asks_first(new_tab, site, contest):
     """重新开始 asks in the page; 取消 keeps everything, 确定 clears scores but keeps names."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     page.goto(site.root_url + PATH)
     page.get_by_role("textbox", name="第2个队").fill("蓝队")
@@ -239,13 +231,11 @@ def test_restart_asks_first(browser, site, contest):
     expect(page.get_by_role("textbox", name="第2个队")).to_have_value("蓝队")
     page.get_by_role("button", name="开始竞赛").click()
     expect(score(page, 1)).to_have_text("0")
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_leaving_by_a_link_and_coming_back_resumes(browser, site, contest):
+def test_leaving_by_a_link_and_coming_back_resumes(new_tab, site, contest):
     """Instant navigation: the mode, the clock and the keys stop on another page, then resume."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     start(page, site.root_url + PATH)
     page.keyboard.press("ArrowRight")
@@ -259,8 +249,6 @@ def test_leaving_by_a_link_and_coming_back_resumes(browser, site, contest):
     expect(page.locator("[data-qz-contest-stage]")).to_be_visible()  # back on the big screen
     shows(page, contest.rounds[0].questions[1].id)
     expect(score(page, 0)).to_have_text("0")
-    page.context.close()
-    assert tab.errors == []
 
 
 def _longest(contest: Contest) -> int:
@@ -271,9 +259,9 @@ def _longest(contest: Contest) -> int:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, FULL_HD], ids=["1280x720", "1920x1080"])
-def test_the_longest_question_fits_in_large_type(browser, site, contest, viewport, scheme):
+def test_the_longest_question_fits_in_large_type(new_tab, site, contest, viewport, scheme):
     """Stem ≥ 32 px, options ≥ 28 px, question and answer on one screen, 记分板 in view."""
-    tab = open_tab(browser, viewport=viewport, color_scheme=scheme)
+    tab = new_tab(viewport, color_scheme=scheme)
     page = tab.page
     start(page, site.root_url + PATH)
     page.evaluate("document.documentElement.setAttribute('data-qz-text', 'x-large')")  # 字号特大
@@ -299,14 +287,12 @@ def test_the_longest_question_fits_in_large_type(browser, site, contest, viewpor
         expect(score(page, team)).to_be_in_viewport()
     name = f"contest-{viewport['width']}-{scheme}.png"
     page.screenshot(path=SCREENSHOTS / name)
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_host_sheet_prints_the_draw_in_order_with_a_score_sheet(browser, site, contest):
+def test_host_sheet_prints_the_draw_in_order_with_a_score_sheet(new_tab, site, contest):
     """主持人题单: the same questions in the same order with answers and 解析, only the sheet
     in print, and a blank score sheet with a row per question on a page of its own."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.root_url + "study/contest-host/")
     drawn = [q.id for r in contest.rounds for q in r.questions]
@@ -322,13 +308,11 @@ def test_host_sheet_prints_the_draw_in_order_with_a_score_sheet(browser, site, c
     expect(page.locator("article h1")).to_be_hidden()
     assert page.locator(".qz-paper__key").evaluate(
         "el => getComputedStyle(el).breakBefore") == "page"
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_without_scripts_the_contest_is_a_readable_list(browser, site, contest):
+def test_without_scripts_the_contest_is_a_readable_list(new_tab, site, contest):
     """No JavaScript: every drawn question in order, answers in <details>, no stage."""
-    tab = open_tab(browser, viewport=PROJECTOR, java_script_enabled=False)
+    tab = new_tab(PROJECTOR, java_script_enabled=False)
     page = tab.page
     page.goto(site.root_url + PATH)
     items = page.locator("[data-qz-contest-item]")
@@ -340,13 +324,12 @@ def test_without_scripts_the_contest_is_a_readable_list(browser, site, contest):
     answers = page.locator("[data-qz-contest-item] [data-qz-contest-reveal-text]")
     expect(answers.first).to_be_hidden()  # collapsed until the reader opens it
     expect(page.locator("[data-qz-contest-app]")).to_be_hidden()
-    page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violation(browser, site, scheme):
+def test_no_accessibility_violation(new_tab, site, scheme):
     """axe-core: the setup, the stage with an answer shown, and the final ranking."""
-    tab = open_tab(browser, viewport=PROJECTOR, color_scheme=scheme, bypass_csp=True)
+    tab = new_tab(PROJECTOR, color_scheme=scheme, bypass_csp=True)
     page = tab.page
     page.goto(site.subpath_url + PATH)
     page.wait_for_selector("[data-qz-contest][data-qz-ready]")
@@ -358,12 +341,11 @@ def test_no_accessibility_violation(browser, site, scheme):
     page.get_by_role("button", name="深色" if scheme == "light" else "浅色").click()
     found["other theme"] = axe_violations(page, ("minor", "moderate", "serious", "critical"))
     assert found == {"setup": [], "stage": [], "other theme": []}
-    page.context.close()
 
 
-def test_works_under_the_deployed_policy(browser, site):
+def test_works_under_the_deployed_policy(new_tab, site):
     """nginx with the strict CSP: the contest runs with no policy violation."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     violations: list[str] = []
     page.add_init_script("""document.addEventListener('securitypolicyviolation',
@@ -377,18 +359,14 @@ def test_works_under_the_deployed_policy(browser, site):
     page.keyboard.press("?")
     expect(page.get_by_role("dialog", name="快捷键")).to_be_visible()
     assert violations == []
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_works_from_the_offline_package(browser, unpacked, contest):  # noqa: F811
+def test_works_from_the_offline_package(new_tab, unpacked, contest):  # noqa: F811
     """file:// on the meeting-room PC: start, award, reload, still there; nothing fetched."""
-    tab = open_tab(browser, viewport=PROJECTOR)
+    tab = new_tab(PROJECTOR)
     page = tab.page
     start(page, (unpacked / "study" / "contest.html").as_uri())
     page.keyboard.press("1")
     page.reload()
     expect(score(page, 0)).to_have_text(str(contest.rounds[0].points))
     assert [url for url in tab.requests if not url.startswith("file://")] == []
-    page.context.close()
-    assert tab.errors == []

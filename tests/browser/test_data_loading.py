@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, Tab, open_tab
+from tests.browser.conftest import PHONE, Tab
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -51,21 +51,20 @@ def _sit_exam(tab: Tab, url: str) -> list[str]:
     return _quizdata(tab.requests[before:])
 
 
-def test_exam_draws_from_the_prefetched_data_without_a_request(site, browser):
+def test_exam_draws_from_the_prefetched_data_without_a_request(site, new_tab):
     """开始考试 must not wait on the network: start.js, fetched before the tap, holds every
     bank at the real size, so the tap requests no data file (deployment: nginx, CSP)."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     after_tap = _sit_exam(tab, site.subpath_url + "study/exam/")
     assert _quizdata(tab.requests) == ["start.js"]
     assert after_tap == []
-    tab.page.context.close()
-    assert tab.errors == []
 
 
-def test_exam_falls_back_to_the_bank_files_when_start_js_fails(site, browser, banks):
+def test_exam_falls_back_to_the_bank_files_when_start_js_fails(site, new_tab, banks):
     """A start.js that cannot load (a proxy, a cut connection) costs speed, not the exam:
     the index and each bank's file load on their own, and the paper is drawn."""
-    tab = open_tab(browser, viewport=PHONE)
+    # The aborted request is logged as a console error by Chromium: nothing else may be.
+    tab = new_tab(PHONE, expected_errors=("start.js", "ERR_FAILED"))
     page = tab.page
     page.route("**/quizdata/start.js", lambda route: route.abort())
     page.goto(site.subpath_url + "study/exam/")
@@ -75,10 +74,6 @@ def test_exam_falls_back_to_the_bank_files_when_start_js_fails(site, browser, ba
     expect(page.locator(f"{PAPER} .qz-question")).to_have_count(_paper_size(page))
     loaded = set(_quizdata(tab.requests))
     assert {"index.js", *(f"{bank}.js" for bank in banks)} <= loaded
-    page.context.close()
-    # The aborted request is logged as a console error by Chromium: nothing else may be.
-    assert [error for error in tab.errors if "start.js" not in error
-            and "ERR_FAILED" not in error] == []
 
 
 @pytest.fixture(scope="module")
@@ -92,12 +87,10 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_exam_draws_from_the_prefetched_data_from_disk(browser, offline_site):
+def test_exam_draws_from_the_prefetched_data_from_disk(new_tab, offline_site):
     """From file:// (the offline package) start.js arrives as a script file and the exam
     starts from it, asking nothing of the network."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     after_tap = _sit_exam(tab, (offline_site / "study" / "exam.html").as_uri())
     assert after_tap == []
     assert [url for url in tab.requests if not url.startswith("file://")] == []
-    tab.page.context.close()
-    assert tab.errors == []

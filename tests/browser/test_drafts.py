@@ -12,7 +12,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, open_tab
+from tests.browser.conftest import PHONE
 from tests.browser.driver import answer, fieldset, right_response
 
 pytestmark = pytest.mark.browser
@@ -39,10 +39,9 @@ def given(page: Page, question) -> list[str]:
 
 
 @pytest.fixture
-def phone(browser):
-    tab = open_tab(browser, viewport=PHONE)
+def phone(new_tab):
+    tab = new_tab(PHONE)
     yield tab
-    tab.page.context.close()
     assert tab.errors == [], tab.errors
 
 

@@ -37,13 +37,12 @@ def by_id(banks):
 
 
 @pytest.fixture
-def phone(browser) -> Iterator[Tab]:
+def phone(new_tab) -> Iterator[Tab]:
     """A phone-sized tab whose clock is Playwright's, paused a minute after DAY."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     tab.page.clock.install(time=DAY)
     tab.page.on("dialog", lambda dialog: dialog.accept())  # beforeunload on reload: go on
     yield tab
-    tab.page.context.close()
     assert tab.errors == [], tab.errors
 
 
@@ -123,10 +122,10 @@ def test_an_exam_resumes_after_a_reload_with_answers_flags_and_wall_clock_time(p
     assert saved_exam(page) is None
 
 
-def test_time_that_ran_out_while_the_tab_was_closed_submits_and_says_so(browser, site, by_id,
+def test_time_that_ran_out_while_the_tab_was_closed_submits_and_says_so(new_tab, site, by_id,
                                                                         config):
     """Closed mid-exam and opened after the time limit: submitted with what was answered."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     page = tab.page
     page.clock.install(time=DAY)
     ids = start(page, site)

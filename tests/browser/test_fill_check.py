@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.model import Bank, Question
 from macros.render import fill_rules
-from tests.browser.conftest import PHONE, open_tab
+from tests.browser.conftest import PHONE
 from tests.browser.driver import fieldset
 from tests.conftest import ROOT
 
@@ -84,13 +84,12 @@ def run_table(page: Page, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @pytest.fixture
-def checker(browser: Browser) -> Iterator[Page]:
+def checker(new_tab: Browser) -> Iterator[Page]:
     """qz-check.js alone in a blank page, as the site loads it."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     tab.page.set_content("<!doctype html><meta charset=utf-8><title>check</title>")
     tab.page.add_script_tag(content=CHECK_JS.read_text(encoding="utf-8"))
     yield tab.page
-    tab.page.context.close()
     assert tab.errors == [], tab.errors
 
 
@@ -126,9 +125,9 @@ def test_any_order_blanks_accept_either_order_and_still_need_every_item(checker)
     assert run_table(checker, rows) == []
 
 
-def test_member_typing_on_the_page_is_checked_fairly(browser, site, banks):
+def test_member_typing_on_the_page_is_checked_fairly(new_tab, site, banks):
     """On the real 职能定位 page at 390×844: “1939年。” for ____年 is marked right."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     page = tab.page
     page.goto(site.subpath_url + "role/")
     page.wait_for_selector("[data-quiz-id=role][data-qz-ready]")
@@ -141,5 +140,4 @@ def test_member_typing_on_the_page_is_checked_fairly(browser, site, banks):
         box.locator("input[type=text]").nth(index).fill(typed)
     page.get_by_role("button", name="提交答案").click()
     expect(box.locator("[data-qz-feedback]")).to_have_text("✓回答正确")
-    page.context.close()
     assert tab.errors == [], tab.errors

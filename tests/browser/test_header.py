@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import PHONE, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +25,10 @@ def due_record(banks, size: str) -> dict:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", SIZES)
-def test_header_fits_a_phone_at_every_text_size_with_the_badge(browser, site, banks, size, scheme):
+def test_header_fits_a_phone_at_every_text_size_with_the_badge(new_tab, site, banks, size, scheme):
     """At 390×844, 标准/大/特大 with 错题 due: nothing wider than the screen, the badge shows
     its number (as an icon at 大 and 特大), and search opens with a tap."""
-    tab = open_tab(browser, viewport=PHONE, color_scheme=scheme)
+    tab = new_tab(PHONE, color_scheme=scheme)
     page = tab.page
     page.goto(site.root_url + "role/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
@@ -55,5 +55,4 @@ def test_header_fits_a_phone_at_every_text_size_with_the_badge(browser, site, ba
                     clip={"x": 0, "y": 0, "width": PHONE["width"], "height": 120})
     search.click()
     expect(page.get_by_role("textbox", name="搜索")).to_be_focused()
-    page.context.close()
     assert tab.errors == [], tab.errors

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, open_tab
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.driver import answer, submit
 
 pytestmark = pytest.mark.browser
@@ -36,9 +36,9 @@ def corrupt_copies(page: Page) -> list[str]:
                          f" + ':corrupt:'))")
 
 
-def test_a_corrupt_record_is_set_aside_once_and_saving_goes_on(browser, site, banks):
+def test_a_corrupt_record_is_set_aside_once_and_saving_goes_on(new_tab, site, banks):
     """Issue 9.2: ten page loads of a corrupt record left ten copies; now one, and answers save."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     seed(page, '{"version": 2, "stats": {broken')
     for _ in range(10):
@@ -49,13 +49,11 @@ def test_a_corrupt_record_is_set_aside_once_and_saving_goes_on(browser, site, ba
     answer(page, question, right=True)
     submit(page)
     assert stored(page)["stats"][question.id]["right"] == 1
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_copies_that_filled_the_quota_are_cleared_and_saving_works(browser, site, banks):
+def test_copies_that_filled_the_quota_are_cleared_and_saving_works(new_tab, site, banks):
     """Issue 9.2: a store filled by earlier pages' corrupt copies keeps only the newest one."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.add_init_script(f"""if (!sessionStorage.seeded) {{
         sessionStorage.seeded = 1;
@@ -75,8 +73,6 @@ def test_copies_that_filled_the_quota_are_cleared_and_saving_works(browser, site
     submit(page)
     expect(page.locator("[data-qz-storage-note]")).to_be_hidden()
     assert stored(page)["review"][question.id]["step"] == 0
-    page.context.close()
-    assert tab.errors == []
 
 
 HOSTILE = ["javascript:document.title='pwned'", "https://example.com/phish/",
@@ -84,22 +80,20 @@ HOSTILE = ["javascript:document.title='pwned'", "https://example.com/phish/",
 
 
 @pytest.mark.parametrize("url", HOSTILE)
-def test_a_stored_resume_link_outside_the_site_is_never_drawn(browser, site, url):
+def test_a_stored_resume_link_outside_the_site_is_never_drawn(new_tab, site, url):
     """Issue 9.1: 继续学习 from a stored record links only to a page of this site."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     seed(page, json.dumps({"version": 2, "visit": {"url": url, "title": "继续", "at": 1}}))
     page.goto(site.root_url + "study/")
     page.wait_for_selector("[data-qz-topic]")
     expect(page.locator("[data-qz-resume] a")).to_have_count(0)
     assert stored(page)["visit"] is None
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_an_imported_resume_link_outside_the_site_is_refused(browser, site, tmp_path):
+def test_an_imported_resume_link_outside_the_site_is_refused(new_tab, site, tmp_path):
     """Issue 9.1: the import merge checks the address too; a page of the site still works."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.root_url + "role/")  # a real visit: 继续学习 points here
     page.wait_for_selector("[data-quiz-id][data-qz-ready]")
@@ -114,14 +108,12 @@ def test_an_imported_resume_link_outside_the_site_is_refused(browser, site, tmp_
     link = page.locator("[data-qz-resume] a")
     expect(link).to_have_count(1)
     assert link.evaluate("a => a.href") == site.root_url + "role/"
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_null_entries_do_not_break_progress_review_or_exam_history(browser, site, banks):
+def test_null_entries_do_not_break_progress_review_or_exam_history(new_tab, site, banks):
     """Issue 9.3: one null entry used to break 学习进度, 错题本 and the exam history for good."""
     question = banks["role"].questions[0]
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     page = tab.page
     page.clock.set_fixed_time(DAY)
     seed(page, json.dumps({
@@ -136,15 +128,13 @@ def test_null_entries_do_not_break_progress_review_or_exam_history(browser, site
     expect(page.locator("[data-qz-status]")).to_contain_text("今天要复习1题")
     page.goto(site.root_url + "study/exam/")
     expect(page.locator("[data-qz-history] tr")).to_have_count(2)
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_importing_many_exams_keeps_this_devices_exams_and_says_what_was_left(browser, site,
+def test_importing_many_exams_keeps_this_devices_exams_and_says_what_was_left(new_tab, site,
                                                                             tmp_path):
     """Issue 9.4: a file of 20 or more exams used to wipe the member's own, while the page said
     both sides were kept."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     now = int(DAY.timestamp() * 1000)
     page.clock.set_fixed_time(DAY)
@@ -164,13 +154,11 @@ def test_importing_many_exams_keeps_this_devices_exams_and_says_what_was_left(br
     expect(status).not_to_have_text("导入完成，两边的记录已合并。")
     page.goto(site.root_url + "study/exam/")
     expect(page.locator("[data-qz-history] tr", has_text="99分")).to_have_count(3)
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_a_file_over_the_size_cap_is_refused_with_the_reason(browser, site, tmp_path):
+def test_a_file_over_the_size_cap_is_refused_with_the_reason(new_tab, site, tmp_path):
     """Issue 9.4: an import is capped at 5 MB, and the member is told that is why."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     path = tmp_path / "记录.json"
     path.write_text(" " * (5 * 1024 * 1024 + 1), encoding="utf-8")
@@ -178,15 +166,13 @@ def test_a_file_over_the_size_cap_is_refused_with_the_reason(browser, site, tmp_
     page.locator("[data-qz-import]").set_input_files(path)
     expect(page.locator("[data-qz-status]")).to_have_text(
         "文件超过5 MB，不是本站导出的学习记录。本机记录没有改动。")
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_a_mock_exam_left_by_instant_navigation_never_submits_itself(browser, site, banks):
+def test_a_mock_exam_left_by_instant_navigation_never_submits_itself(new_tab, site, banks):
     """Issue 9.5: an exam left mid-way kept its timer and, 30 minutes later, saved a result,
     stats and 错题本 entries nobody gave. Leaving the page must stop it."""
     by_id = {question.id: question for bank in banks.values() for question in bank.questions}
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.clock.install(time=DAY)
     page.goto(site.subpath_url + "study/exam/")
@@ -205,13 +191,11 @@ def test_a_mock_exam_left_by_instant_navigation_never_submits_itself(browser, si
     assert record.get("exams", []) == []
     assert record.get("stats", {}) == {}
     assert record.get("review", {}) == {}
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_the_record_is_read_once_per_page_view(browser, site, banks):
+def test_the_record_is_read_once_per_page_view(new_tab, site, banks):
     """Issue 9.6: the record was parsed once per question; a large one froze quiz pages."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     big = {"version": 3, "stats": {f"x-{n}": {"bank": "x", "seen": 1, "right": 1, "last": True,
                                               "at": 1} for n in range(5000)}}
@@ -230,13 +214,11 @@ def test_the_record_is_read_once_per_page_view(browser, site, banks):
     questions = len(banks["role"].questions)
     reads = page.evaluate("window.__reads")
     assert reads == 1 < questions, reads
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_a_save_in_another_tab_is_seen_without_reloading(browser, site, banks):
+def test_a_save_in_another_tab_is_seen_without_reloading(new_tab, site, banks):
     """Issue 9.6: the cached record is dropped when another tab saves (the storage event)."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     first = tab.page
     first.goto(site.root_url + "role/")
     first.wait_for_selector("[data-quiz-id][data-qz-ready]")
@@ -246,14 +228,12 @@ def test_a_save_in_another_tab_is_seen_without_reloading(browser, site, banks):
     answer(second, question, right=False)
     submit(second)
     first.wait_for_function(f"qz.storage.stats()[{json.dumps(question.id)}] !== undefined")
-    first.context.close()
-    assert tab.errors == []
 
 
-def test_the_header_counts_only_questions_still_in_the_banks(browser, site, banks):
+def test_the_header_counts_only_questions_still_in_the_banks(new_tab, site, banks):
     """Issue 9.7: 错题 in the header counted removed questions until 错题本 was opened."""
     question = banks["role"].questions[0]
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.clock.set_fixed_time(DAY)
     due = {"bank": "role", "step": 0, "due": TODAY, "at": 1}
@@ -264,8 +244,6 @@ def test_the_header_counts_only_questions_still_in_the_banks(browser, site, bank
     page.goto(site.root_url + "about/")  # a page without quizzes: the header only peeks
     expect(page.locator(".qz-due")).to_have_text("错题1")
     assert list(stored(page)["review"]) == [question.id]
-    page.context.close()
-    assert tab.errors == []
 
 
 def test_what_a_page_needs_is_stated_once_in_its_head(site, banks):
@@ -284,10 +262,10 @@ def test_what_a_page_needs_is_stated_once_in_its_head(site, banks):
     assert role.count("stylesheets/quiz.css") == 1
 
 
-def test_instant_navigation_brings_the_next_pages_needs(browser, site):
+def test_instant_navigation_brings_the_next_pages_needs(new_tab, site):
     """Issue 13: after instant navigation from a page that needs nothing, the next page's
     view starts (its scripts come from the meta Material swaps into <head>)."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.subpath_url + "glossary/")
     page.evaluate("window.__sameDocument = true")
@@ -295,5 +273,3 @@ def test_instant_navigation_brings_the_next_pages_needs(browser, site):
     expect(page.get_by_role("button", name="开始考试")).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True
     assert page.evaluate("!!document.querySelector(\"link[href$='stylesheets/quiz.css']\")")
-    page.context.close()
-    assert tab.errors == []

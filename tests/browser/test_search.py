@@ -10,7 +10,7 @@ import pytest
 
 from macros.glossary import read_glossary
 from macros.search_index import term_id
-from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import PHONE, SCREENSHOTS
 from tests.browser.test_site import open_search, search
 from tests.conftest import ROOT
 
@@ -30,12 +30,11 @@ def first_index(links: list[str], pattern: str) -> int:
 
 
 @pytest.fixture
-def phone(browser, site):
-    tab = open_tab(browser, viewport=PHONE)
+def phone(new_tab, site):
+    tab = new_tab(PHONE)
     tab.page.goto(site.subpath_url + "role/")
     open_search(tab.page)
     yield tab.page
-    tab.page.context.close()
     assert tab.errors == [], tab.errors
 
 

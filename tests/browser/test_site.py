@@ -75,6 +75,10 @@ def test_every_request_stays_on_the_site_origin(new_tab, site, banks, where):
 
 
 def axe_violations(page: Page, impacts: tuple[str, ...]) -> list[str]:
+    # Let transitions end first: half-way through a fade (Material's 回到页面顶部 button
+    # appears as the page scrolls up) axe measures a colour that no one sees for long.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')",
+                           timeout=5000)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {v['help']} → {[n['target'] for n in v['nodes'][:3]]}"

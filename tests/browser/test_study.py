@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_tab
 from tests.browser.driver import answer, fieldset, submit
 
 DAY = dt.datetime(2026, 11, 25, 9, 0)
@@ -113,8 +113,8 @@ def test_mock_exam_scores_out_of_100_with_breakdown_review_and_history(tab, site
     expect(history.nth(2)).to_contain_text("100分")
 
 
-def test_mock_exam_warns_then_submits_itself_when_time_runs_out(browser, site, by_id):
-    tab = open_tab(browser)
+def test_mock_exam_warns_then_submits_itself_when_time_runs_out(new_tab, site, by_id):
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.clock.install(time=DAY)
     page.goto(site.root_url + "study/exam/")
@@ -133,12 +133,10 @@ def test_mock_exam_warns_then_submits_itself_when_time_runs_out(browser, site, b
     expect(page.locator(".qz-exam__score")).to_have_text("本次得分4分（满分100分）")
     expect(fieldset(page, by_id[ids[-1]]).locator("[data-qz-feedback]")).to_have_text("○未作答")
     expect(page.locator("[data-qz-history] tr").nth(1)).to_contain_text(re.compile("40分[01]秒"))
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_the_timer_can_be_switched_off(browser, site):
-    tab = open_tab(browser)
+def test_the_timer_can_be_switched_off(new_tab, site):
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.clock.install(time=DAY)
     page.goto(site.root_url + "study/exam/")
@@ -148,11 +146,10 @@ def test_the_timer_can_be_switched_off(browser, site):
     page.clock.run_for("02:00:00")
     expect(page.locator(".qz-exam__score")).to_have_count(0)
     expect(page.locator("[data-qz-clock]")).to_contain_text("已关闭计时")
-    page.context.close()
 
 
-def test_wrong_answers_enter_the_book_and_leave_after_spaced_reviews(browser, site, by_id):
-    tab = open_tab(browser)
+def test_wrong_answers_enter_the_book_and_leave_after_spaced_reviews(new_tab, site, by_id):
+    tab = new_tab(DESKTOP)
     page = tab.page
     question = by_id["role-01"]
     day = DAY
@@ -186,8 +183,6 @@ def test_wrong_answers_enter_the_book_and_leave_after_spaced_reviews(browser, si
     screenshot(page, "review")
     review(day + dt.timedelta(days=6), right=True)
     assert review(day + dt.timedelta(days=6), None) == "今天没有要复习的错题。"
-    page.context.close()
-    assert tab.errors == []
 
 
 def test_progress_figures_after_a_known_sequence(tab, site, banks):
@@ -212,8 +207,8 @@ def test_progress_figures_after_a_known_sequence(tab, site, banks):
     expect(page.locator("h1")).to_contain_text("新同志入门")
 
 
-def daily_id(browser, site, when: dt.datetime) -> str:
-    tab = open_tab(browser)
+def daily_id(new_tab, site, when: dt.datetime) -> str:
+    tab = new_tab(DESKTOP)
     page = tab.page
     on(page, when)
     page.goto(site.root_url + "study/")
@@ -221,14 +216,13 @@ def daily_id(browser, site, when: dt.datetime) -> str:
     question_id = shown_ids(page)[0]
     share = page.locator("[data-qz-share]").input_value()
     assert share.endswith(f"?qid={question_id}#daily")
-    page.context.close()
     return question_id
 
 
-def test_daily_question_is_the_same_within_a_date_and_changes_across_dates(browser, site):
+def test_daily_question_is_the_same_within_a_date_and_changes_across_dates(new_tab, site):
     morning, evening = DAY.replace(hour=7), DAY.replace(hour=22)
-    assert daily_id(browser, site, morning) == daily_id(browser, site, evening)
-    week = {daily_id(browser, site, DAY + dt.timedelta(days=n)) for n in range(7)}
+    assert daily_id(new_tab, site, morning) == daily_id(new_tab, site, evening)
+    week = {daily_id(new_tab, site, DAY + dt.timedelta(days=n)) for n in range(7)}
     assert len(week) >= 5
 
 
@@ -294,9 +288,9 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(browser
     (json.dumps({"hello": "world"}), "这不是本站导出的学习记录文件"),
     (json.dumps({"app": "jiguan-dangjian", "data": {"version": 9}}), "来自更新版本的网页"),
 ])
-def test_a_corrupt_or_foreign_file_is_refused_and_nothing_changes(browser, site, banks, tmp_path,
+def test_a_corrupt_or_foreign_file_is_refused_and_nothing_changes(new_tab, site, banks, tmp_path,
                                                                    content, message):
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     record_some_progress(page, site, banks)
     before = page.evaluate("localStorage.getItem('jgdj:v1')")
@@ -308,12 +302,11 @@ def test_a_corrupt_or_foreign_file_is_refused_and_nothing_changes(browser, site,
     expect(page.locator("[data-qz-status]")).to_contain_text("本机记录没有改动")
     assert page.evaluate("localStorage.getItem('jgdj:v1')") == before
     screenshot(page, "records")
-    page.context.close()
 
 
-def test_version_1_records_are_migrated(browser, site, banks):
+def test_version_1_records_are_migrated(new_tab, site, banks):
     """Members who answered before the 自测中心 existed keep their record (schema 1 → 2)."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     on(page, DAY)
     old = {"version": 1, "answers": {
@@ -327,8 +320,6 @@ def test_version_1_records_are_migrated(browser, site, banks):
         f"做过2/{len(banks['role'].questions)}题，掌握1题")
     expect(page.locator(".qz-due")).to_have_text("错题1")
     assert page.evaluate("document.documentElement.dataset.qzText") == "large"
-    page.context.close()
-    assert tab.errors == []
 
 
 def test_mock_exam_can_be_completed_by_keyboard_alone(tab, site, by_id):
@@ -378,9 +369,9 @@ def test_views_in_use_have_no_accessibility_violation(browser, site, by_id, view
     page.context.close()
 
 
-def test_an_import_naming_removed_questions_leaves_no_ghosts(browser, site, banks, tmp_path):
+def test_an_import_naming_removed_questions_leaves_no_ghosts(new_tab, site, banks, tmp_path):
     """Records survive questions removed since the export: the 错题本 drops them."""
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.goto(site.root_url + "role/")
     answer(page, banks["role"].questions[0], right=False)
@@ -398,5 +389,3 @@ def test_an_import_naming_removed_questions_leaves_no_ghosts(browser, site, bank
     assert shown_ids(page) == [banks["role"].questions[0].id]
     expect(page.locator("[data-qz-status]")).to_have_text("今天要复习1题（错题本共1题）。")
     expect(page.locator(".qz-due")).to_have_text("错题1")
-    page.context.close()
-    assert tab.errors == []
