@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from macros.model import Bank
-from tests.browser.conftest import PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import PHONE, SCREENSHOTS, NewTab
 from tests.browser.test_site import ALL_IMPACTS, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -49,8 +49,8 @@ def full_record(banks: dict[str, Bank]) -> dict[str, Any]:
     return record
 
 
-def records_page(browser: Browser, site, record: dict[str, Any] | None = None, **options):
-    tab = open_tab(browser, viewport=PHONE, **options)
+def records_page(new_tab: NewTab, site, record: dict[str, Any] | None = None, **options):
+    tab = new_tab(PHONE, **options)
     page = tab.page
     page.goto(site.root_url + RECORDS)
     if record is not None:
@@ -77,11 +77,11 @@ def stored(page: Page) -> dict[str, Any]:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
 
 
-def test_a_full_record_moves_by_code_to_a_fresh_phone(browser, site, banks, capsys):
+def test_a_full_record_moves_by_code_to_a_fresh_phone(new_tab, site, banks, capsys):
     """生成记录码 → 复制 → 粘贴记录码 → 导入记录码 gives the second phone the same record;
     prints the code's length against the exported file's for a full record."""
     record = full_record(banks)
-    first = records_page(browser, site, record)
+    first = records_page(new_tab, site, record)
     code = make_code(first.page)
     file_text = first.page.evaluate("qz.records.exportText()")
     compact = json.dumps(json.loads(file_text), ensure_ascii=False, separators=(",", ":"))
@@ -98,10 +98,8 @@ def test_a_full_record_moves_by_code_to_a_fresh_phone(browser, site, banks, caps
         print(f"\n记录码 for {questions} questions answered once: {len(code)} characters; "
               f"exported file {len(file_text)} characters, compact JSON {len(compact)}, "
               f"deflate-raw of it {deflated} bytes (≈{deflated * 4 // 3} base64 characters)")
-    first.page.context.close()
-    assert first.errors == []
 
-    second = records_page(browser, site)
+    second = records_page(new_tab, site)
     page = second.page
     # Line breaks and spaces a chat adds on the way do not matter.
     import_code(page, "\n" + code[:40] + " \n" + code[40:] + "\n")
@@ -111,8 +109,6 @@ def test_a_full_record_moves_by_code_to_a_fresh_phone(browser, site, banks, caps
     assert moved["review"] == record["review"]
     assert moved["stats"] == record["stats"]
     expect(page.get_by_label("粘贴记录码")).to_have_value("")
-    page.context.close()
-    assert second.errors == []
 
 
 @pytest.mark.parametrize(("mangle", "message"), [
@@ -123,9 +119,9 @@ def test_a_full_record_moves_by_code_to_a_fresh_phone(browser, site, banks, caps
     (lambda code: "你好，这是我的记录码" + code, "这不是本站的记录码"),
     (lambda code: "", "请先粘贴记录码"),
 ])
-def test_a_mangled_code_is_refused_and_nothing_changes(browser, site, banks, mangle, message):
+def test_a_mangled_code_is_refused_and_nothing_changes(new_tab, site, banks, mangle, message):
     """A code cut short, altered, from another version or not a code is refused by name."""
-    tab = records_page(browser, site, full_record(banks))
+    tab = records_page(new_tab, site, full_record(banks))
     page = tab.page
     code = make_code(page)
     before = page.evaluate(f"localStorage.getItem('{KEY}')")
@@ -134,20 +130,16 @@ def test_a_mangled_code_is_refused_and_nothing_changes(browser, site, banks, man
     expect(status).to_contain_text(message)
     expect(status).to_contain_text("本机记录没有改动")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_a_valid_code_of_a_foreign_text_follows_the_file_refusal_rules(browser, site):
+def test_a_valid_code_of_a_foreign_text_follows_the_file_refusal_rules(new_tab, site):
     """A code that decodes to something not a record is refused as a foreign file is."""
-    tab = records_page(browser, site)
+    tab = records_page(new_tab, site)
     page = tab.page
     code = page.evaluate("qz.code.encode(JSON.stringify({hello: 'world'}))")
     import_code(page, code)
     expect(page.locator("[data-qz-status]")).to_contain_text("这不是本站导出的学习记录文件")
     assert stored(page) is None
-    page.context.close()
-    assert tab.errors == []
 
 
 def test_a_code_that_expands_past_the_import_limit_is_refused_unread(new_tab, site):
@@ -166,10 +158,10 @@ def test_a_code_that_expands_past_the_import_limit_is_refused_unread(new_tab, si
     assert stored(page) is None
 
 
-def test_copy_without_clipboard_selects_the_code_and_says_long_press(browser, site, banks):
+def test_copy_without_clipboard_selects_the_code_and_says_long_press(new_tab, site, banks):
     """Where neither the clipboard API nor execCommand copies (WeChat), the code is selected
     in its read-only box and the member is told to 长按复制."""
-    tab = open_tab(browser, viewport=PHONE)
+    tab = new_tab(PHONE)
     tab.page.add_init_script("""
         Object.defineProperty(navigator, "clipboard", { value: undefined });
         document.execCommand = () => false;
@@ -183,16 +175,14 @@ def test_copy_without_clipboard_selects_the_code_and_says_long_press(browser, si
     selected = page.evaluate("""() => { const box = document.querySelector("[data-qz-code-text]");
         return box.value.slice(box.selectionStart, box.selectionEnd); }""")
     assert selected == code
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_wechat_is_told_what_works_there(browser, site):
+def test_wechat_is_told_what_works_there(new_tab, site):
     """Inside WeChat the records page points to the 记录码 and a paper to the system browser;
     elsewhere neither note shows."""
     for agent, shown in [(WECHAT_UA, True), (None, False)]:
         options = {"user_agent": agent} if agent else {}
-        tab = open_tab(browser, viewport=PHONE, **options)
+        tab = new_tab(PHONE, **options)
         page = tab.page
         page.goto(site.root_url + RECORDS)
         page.wait_for_selector("[data-qz-view=records][data-qz-ready]")
@@ -208,19 +198,15 @@ def test_wechat_is_told_what_works_there(browser, site):
         if shown:
             expect(paper_note).to_contain_text("在浏览器打开")
             expect(paper_note).to_be_visible()
-        page.context.close()
-        assert tab.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_records_page_with_a_code_has_no_accessibility_violation(browser, site, banks, scheme):
+def test_records_page_with_a_code_has_no_accessibility_violation(new_tab, site, banks, scheme):
     """axe-core finds nothing on the 记录码 UI (code shown, WeChat note on) at 特大."""
     record = {**full_record(banks), "settings": {"textSize": "x-large"}}
-    tab = records_page(browser, site, record, user_agent=WECHAT_UA, color_scheme=scheme)
+    tab = records_page(new_tab, site, record, user_agent=WECHAT_UA, color_scheme=scheme)
     page = tab.page
     make_code(page)
     page.get_by_role("button", name="复制").click()
     assert axe_violations(page, ALL_IMPACTS) == []
     page.screenshot(path=SCREENSHOTS / f"records-code-x-large-{scheme}.png", full_page=True)
-    page.context.close()
-    assert tab.errors == []
