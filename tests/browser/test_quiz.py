@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Tab
+from tests.browser.conftest import DESKTOP, Tab
 from tests.browser.driver import answer, fieldset, submit
 
 ROLE = "role/"
@@ -169,11 +169,9 @@ def test_shuffled_options_keep_answers_by_key(tab, role):
 
 
 @pytest.mark.parametrize("raw", ["{oops", "[]", '{"answers": 3}', "null"])
-def test_corrupt_storage_never_breaks_the_page(browser, site, banks, raw):
+def test_corrupt_storage_never_breaks_the_page(new_tab, site, banks, raw):
     """Corrupt or foreign data is set aside (not lost) and the quiz still works and saves."""
-    from tests.browser.conftest import open_tab
-
-    tab = open_tab(browser)
+    tab = new_tab(DESKTOP)
     page = tab.page
     page.add_init_script(f"localStorage.setItem('jgdj:v1', {json.dumps(raw)})")
     page.goto(site.root_url + ROLE)
@@ -186,14 +184,10 @@ def test_corrupt_storage_never_breaks_the_page(browser, site, banks, raw):
     assert raw in kept
     saved = json.loads(page.evaluate("localStorage.getItem('jgdj:v1')"))
     assert saved["answers"][question.id]["correct"] is True
-    page.context.close()
-    assert tab.errors == []
 
 
-def test_newer_version_data_is_left_untouched(browser, site, banks):
-    from tests.browser.conftest import open_tab
-
-    tab = open_tab(browser)
+def test_newer_version_data_is_left_untouched(new_tab, site, banks):
+    tab = new_tab(DESKTOP)
     page = tab.page
     newer = json.dumps({"version": 99, "answers": {"x": 1}})  # far beyond the current schema
     page.add_init_script(f"localStorage.setItem('jgdj:v1', {json.dumps(newer)})")
@@ -202,8 +196,6 @@ def test_newer_version_data_is_left_untouched(browser, site, banks):
     answer(page, banks["role"].questions[0], right=True)
     assert submit(page).startswith("答对 1 /")
     assert page.evaluate("localStorage.getItem('jgdj:v1')") == newer
-    page.context.close()
-    assert tab.errors == []
 
 
 @pytest.mark.parametrize("failure", [
@@ -215,6 +207,8 @@ def test_newer_version_data_is_left_untouched(browser, site, banks):
 ])
 def test_unavailable_storage_still_grades_and_says_progress_is_not_saved(browser, site, banks,
                                                                           failure):
+    # Material's own head script reads localStorage unguarded and throws: this test keeps its
+    # own tab and asserts only that none of our scripts threw.
     from tests.browser.conftest import open_tab
 
     tab = open_tab(browser)
@@ -274,11 +268,9 @@ def test_keyboard_only_completion(tab, role):
     expect(page.locator("[data-qz-result]")).to_contain_text(f"答对 {len(role)} / {len(role)} 题")
 
 
-def test_without_javascript_the_quiz_reads_as_a_paper(browser, site):
+def test_without_javascript_the_quiz_reads_as_a_paper(new_tab, site):
     """No script: questions show, each answer and 解析 waits in a collapsed <details>."""
-    from tests.browser.conftest import open_tab
-
-    tab = open_tab(browser, java_script_enabled=False)
+    tab = new_tab(DESKTOP, java_script_enabled=False)
     page = tab.page
     page.goto(site.root_url + ROLE)
     quiz = page.locator("[data-quiz-id=role]")
@@ -289,7 +281,6 @@ def test_without_javascript_the_quiz_reads_as_a_paper(browser, site):
     expect(first.get_by_text("解析：")).to_be_hidden()
     first.locator("summary").click()
     expect(first.get_by_text("解析：")).to_be_visible()
-    page.context.close()
 
 
 def test_instant_navigation_starts_the_quiz(tab, site, banks):

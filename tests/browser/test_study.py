@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_tab
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.browser.driver import answer, fieldset, submit
 
 DAY = dt.datetime(2026, 11, 25, 9, 0)
@@ -249,9 +249,9 @@ def progress_text(page: Page, site) -> str:
     return page.locator("[data-qz-topics]").inner_text()
 
 
-def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(browser, site, banks,
+def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(new_tab, site, banks,
                                                                           tmp_path):
-    first = open_tab(browser)
+    first = new_tab(DESKTOP)
     record_some_progress(first.page, site, banks)
     expected = progress_text(first.page, site)
     first.page.goto(site.root_url + "study/records/")
@@ -260,9 +260,8 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(browser
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     assert re.fullmatch(r"机关党建学习记录-\d{4}-\d{2}-\d{2}\.json", path.name)
-    first.page.context.close()
 
-    second = open_tab(browser)
+    second = new_tab(DESKTOP)
     page = second.page
     page.goto(site.root_url + "methods/")  # this browser's own progress must survive the import
     answer(page, banks["methods"].questions[0], right=False)
@@ -279,8 +278,6 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(browser
     page.goto(site.root_url + "study/records/")
     page.locator("[data-qz-import]").set_input_files(path)  # importing twice changes nothing
     assert progress_text(page, site) == merged
-    page.context.close()
-    assert second.errors == []
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -345,11 +342,11 @@ def test_mock_exam_can_be_completed_by_keyboard_alone(tab, site, by_id):
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_views_in_use_have_no_accessibility_violation(browser, site, by_id, viewport):
+def test_views_in_use_have_no_accessibility_violation(new_tab, site, by_id, viewport):
     """axe-core on the views as members use them: a practice card, an exam running, its report."""
     from tests.browser.test_site import ALL_IMPACTS, axe_violations
 
-    tab = open_tab(browser, bypass_csp=True, **({"viewport": viewport} if viewport else {}))
+    tab = new_tab(viewport or DESKTOP, bypass_csp=True)
     page = tab.page
     page.goto(site.root_url + "study/practice/")
     page.get_by_role("button", name="开始练习").click()
@@ -366,7 +363,6 @@ def test_views_in_use_have_no_accessibility_violation(browser, site, by_id, view
     if viewport:
         screenshot(page, "exam-phone")
     assert found == {"practice": [], "exam": [], "report": []}
-    page.context.close()
 
 
 def test_an_import_naming_removed_questions_leaves_no_ghosts(new_tab, site, banks, tmp_path):
