@@ -132,6 +132,7 @@
   }
 
   qz.data = {
+    shuffled: shuffled,
     /* Called by the data files themselves. */
     receive: function (name, data) {
       banks[name] = data;

@@ -22,16 +22,7 @@
     return node;
   }
 
-  function shuffled(list, random) {
-    var copy = list.slice();
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor((random || Math.random)() * (i + 1));
-      var swap = copy[i];
-      copy[i] = copy[j];
-      copy[j] = swap;
-    }
-    return copy;
-  }
+  var shuffled = qz.data.shuffled; // qz-data.js, loaded before the views
 
   /* Every question of the given banks as {bank, data} entries. */
   function entries(banks) {
