@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,17 +10,6 @@ import pytest
 
 from macros.checks import Project
 from macros.cli import main
-from tests.conftest import ROOT
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "project"
-    for name in ("docs", "quizzes", "search"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    monkeypatch.chdir(root)
-    return root
 
 
 def test_the_console_script_is_installed_with_chinese_help():

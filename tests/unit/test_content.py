@@ -6,7 +6,6 @@ run the same functions, so these tests guard all three.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from macros.checks.registry import accept_new_ids, read_registry
 from macros.checks.typography import fix_punctuation, line_problems, text_lines
 from macros.checks.wiring import glossary_words
 from tests.conftest import ROOT
+from tests.unit.conftest import copy_project
 
 PROJECT = Project(ROOT)
 
@@ -31,13 +31,6 @@ def test_the_banks_load():
     assert PROJECT.load_errors == [] and PROJECT.banks
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A writable copy of what the rules read: pages, banks, mkdocs.yml, search dictionary."""
-    root = tmp_path / "project"
-    for name in ("docs", "quizzes", "search"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def replace_line(path: Path, old: str, new: str) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -23,14 +22,6 @@ def content(question: Question) -> tuple:
     return (question.type, question.stem, question.options, question.answer, question.explanation)
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "project"
-    for name in ("docs", "quizzes", "search"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    monkeypatch.chdir(root)
-    return root
 
 
 def test_excel_export_then_import_gives_the_same_bank(project, capsys):
