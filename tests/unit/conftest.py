@@ -11,9 +11,10 @@ from tests.conftest import ROOT
 
 
 def copy_project(tmp_path: Path) -> Path:
-    """A writable copy of what the rules read: pages, banks, mkdocs.yml, search dictionary."""
+    """A writable copy of what the rules and a build read: pages, banks, theme overrides,
+    mkdocs.yml, search dictionary."""
     root = tmp_path / "project"
-    for name in ("docs", "quizzes", "search"):
+    for name in ("docs", "quizzes", "search", "overrides"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root

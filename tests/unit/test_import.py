@@ -7,7 +7,6 @@ the layout it guards.
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import docx
@@ -241,17 +240,6 @@ def test_a_table_without_the_header_is_refused_by_name(tmp_path):
 
 
 # --- writing into a project ----------------------------------------------------------------
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real project to import into, as the current directory."""
-    root = tmp_path / "project"
-    for name in ("docs", "quizzes", "search", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    monkeypatch.chdir(root)
-    return root
-
 
 WORD = ["一、单选题", "1．机关党组织是党的哪一类组织?", "A．领导机关  B．基层组织", "答案：B",
         "解析：党章规定,机关党组织是党的基层组织。", "二、判断题", "2. 党员应当参加组织生活。（√）",
