@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
-from macros.model import Bank
+from macros.model import Bank, Question
 from macros.validate import load_banks
 from tests.conftest import ROOT
 
@@ -225,6 +225,12 @@ def new_tab(browser: Browser) -> Iterator[NewTab]:
 def tab(new_tab: NewTab) -> Tab:
     """A fresh context (empty localStorage) at desktop size; fails on any script error."""
     return new_tab(DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def by_id(banks: dict[str, Bank]) -> dict[str, Question]:
+    """Every question of every bank by its id."""
+    return {question.id: question for bank in banks.values() for question in bank.questions}
 
 
 @pytest.fixture(scope="session")

@@ -47,3 +47,10 @@ def answer(page: Page, question: Question, *, right: bool) -> None:
 def submit(page: Page) -> str:
     page.get_by_role("button", name="提交答案").click()
     return page.locator("[data-qz-result]").inner_text()
+
+
+def shown_ids(page: Page) -> list[str]:
+    """The questions a 自测中心 view shows, once its data (loaded on demand) has arrived."""
+    questions = page.locator("[data-qz-view] fieldset[data-question-id]")
+    questions.first.wait_for(state="attached")
+    return questions.evaluate_all("els => els.map(e => e.dataset.questionId)")

@@ -31,11 +31,6 @@ def config(banks):
     return exam_config(MKDOCS["extra"]["exam"], banks.values(), ("mkdocs.yml", 1))
 
 
-@pytest.fixture(scope="module")
-def by_id(banks):
-    return {question.id: question for bank in banks.values() for question in bank.questions}
-
-
 @pytest.fixture
 def phone(new_tab) -> Iterator[Tab]:
     """A phone-sized tab whose clock is Playwright's, paused a minute after DAY."""

@@ -11,21 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
-from tests.browser.driver import answer, fieldset, submit
+from tests.browser.driver import answer, fieldset, shown_ids, submit
 
 DAY = dt.datetime(2026, 11, 25, 9, 0)
-
-
-@pytest.fixture(scope="module")
-def by_id(banks):
-    return {question.id: question for bank in banks.values() for question in bank.questions}
-
-
-def shown_ids(page: Page) -> list[str]:
-    """The questions a view shows, once its data (loaded on demand) has arrived."""
-    questions = page.locator("[data-qz-view] fieldset[data-question-id]")
-    questions.first.wait_for(state="attached")
-    return questions.evaluate_all("els => els.map(e => e.dataset.questionId)")
 
 
 def on(page: Page, when: dt.datetime) -> None:
