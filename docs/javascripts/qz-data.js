@@ -8,7 +8,7 @@
  * site's Content-Security-Policy alike.
  *
  * On a phone each request is a round trip over mobile data, so start.js is requested as soon
- * as this file runs on a study page (the page preloads it, overrides/main.html): the data
+ * as this file runs on a study page (qz-header.js preloads it from <head>): the data
  * arrives while the member reads the instructions, and a tap on 开始考试 only draws. Whatever
  * start.js did not bring (or all of it, if it failed) loads file by file, as before. Past the
  * size start.js carries, draw() picks questions from the index's counts first and then loads
@@ -51,9 +51,17 @@
     return started;
   }
 
+  /* A 自测中心 page (overrides/main.html lists its view in <meta name="qz:needs">, which is
+     there from <head> on and comes along with instant navigation). */
+  function studyPage() {
+    return !!document.querySelector("meta[name='qz:needs'][content*='view:']");
+  }
+
+  /* On a study page everything waits for start.js, which brings most of it; elsewhere only
+     the index is wanted (to prune the 错题本), so it comes alone, without every bank. */
   function load(name) {
     if (banks[name]) return Promise.resolve(banks[name]);
-    return prefetch().then(function () {
+    return (started || (studyPage() ? prefetch() : Promise.resolve())).then(function () {
       return banks[name] || inject(name).then(function () {
         if (banks[name]) return banks[name];
         throw new Error("no data in quizdata/" + name + ".js");
@@ -160,5 +168,8 @@
     },
   };
 
-  if (document.querySelector("[data-qz-view]")) prefetch();
+  if (studyPage()) prefetch(); // may run while the page still parses (qz-header.js)
+  qz.onPage(function () {
+    if (studyPage()) prefetch(); // a study page reached by instant navigation
+  });
 })();

@@ -92,7 +92,11 @@
       }
       window.document$.subscribe(run);
     } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run);
+      // Run while the page still parses (loadEarly): Material's document$ comes with its
+      // bundle at the end of the body; ask again then, so start runs on every page view.
+      document.addEventListener("DOMContentLoaded", function () {
+        qz.onPage(start);
+      });
     } else {
       run();
     }
@@ -144,6 +148,7 @@
           var script = document.createElement("script");
           script.src = qz.root() + "javascripts/" + file;
           script.async = false;
+          script.setAttribute("fetchpriority", "low"); // the page's own text and Material come first
           script.onload = resolve;
           script.onerror = resolve; // the page still reads without it
           document.head.appendChild(script);
@@ -172,24 +177,21 @@
     load(scriptsNeeded());
   }
 
-  /* On a phone each file is a round trip: while the page still parses, ask for what it
-     will need (low priority, so the page's own text comes first). A study view also needs
-     its question data, which qz-data.js reads from quizdata/start.js. */
-  function preload() {
-    var files = scriptsNeeded().map(function (file) {
-      return "javascripts/" + file;
-    });
+  /* On a phone each file is a round trip, and a slow CPU has little to spare once the page
+     has parsed: so the page's scripts are asked for from <head>, while it still parses, and
+     run as soon as they arrive (in order), not after DOMContentLoaded. A study view also
+     needs its question data, which qz-data.js asks for (quizdata/start.js) as it runs. */
+  function loadEarly() {
+    var files = scriptsNeeded();
     if (document.querySelector("meta[name='qz:needs'][content*='view:']")) {
-      files.push(START_DATA);
-    }
-    files.forEach(function (path) {
       var link = document.createElement("link");
       link.rel = "preload";
       link.as = "script";
-      link.href = qz.root() + path;
+      link.href = qz.root() + START_DATA;
       link.setAttribute("fetchpriority", "low");
       document.head.appendChild(link);
-    });
+    }
+    load(files);
   }
 
   function current() {
@@ -267,7 +269,7 @@
   }
 
   apply(current());
-  preload();
+  loadEarly();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
 })();
