@@ -51,7 +51,7 @@
     "view:practice": VIEW.concat(["qz-practice.js"]),
     "view:exam": VIEW.concat(["qz-exam-clock.js", "qz-exam-sheet.js", "qz-exam-report.js",
                               "qz-exam.js"]),
-    "view:review": VIEW.concat(["qz-review.js"]),
+    "view:review": VIEW.concat(["qz-review-run.js", "qz-review.js"]),
     "view:progress": VIEW.concat(["qz-progress.js"]),
     "view:daily": VIEW.concat(["qz-daily.js"]),
     "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),

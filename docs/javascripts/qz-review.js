@@ -3,6 +3,10 @@
  * any time (topic, next review date, times wrong), with 全部重练 to practise every entry.
  * An entry answered wrong STUBBORN times or more is a 顽固错题: its source passage (from
  * the bank's data file, written by macros/sections.py) is shown inline.
+ *
+ * The run in progress (today's due questions or 全部重练) is kept as a draft by
+ * qz-review-run.js: after a reload, a chat switch in WeChat or 回到原文 and back, the same
+ * run comes back with the answers given but not yet submitted.
  */
 (function () {
   "use strict";
@@ -73,6 +77,8 @@
       return entry.due <= qz.today();
     });
     var stage = view.querySelector("[data-qz-stage]");
+    var made = null;
+    var keeper = null;
     if (!all.length) {
       v.status(view).textContent = TEXT.noReview;
       return;
@@ -107,23 +113,44 @@
       var chosen = entries.filter(function (entry) {
         return entry.review.due <= qz.today();
       });
-      function practise(list, done) {
+      var done = { due: TEXT.reviewDone, all: TEXT.practiseAllDone };
+      /* Show a run; answers given in the run it replaces, not yet submitted, carry over
+         (全部重练 holds every question of today's review). Returns how many came back. */
+      function practise(list, run, answers) {
+        var given = made && !made.submitButton.disabled ? qz.drafts.responses(made.questions) : {};
+        if (keeper) keeper.stop();
         stage.textContent = "";
-        var made = v.quiz(stage, "review", list, index, function () {
-          v.status(view).textContent = done;
+        made = v.quiz(stage, "review", list, index, function () {
+          keeper.drop();
+          keeper.stop(); // submitted: checked into the record once, nothing left to resume
+          v.status(view).textContent = done[run];
         });
         made.root.querySelector("[data-qz-reset]").hidden = true;
-        return made;
+        var back = qz.drafts.refill(made.questions, answers || given);
+        keeper = qz.reviewRun.keep(made, run);
+        keeper.save();
+        return back;
       }
-      if (chosen.length) practise(chosen, TEXT.reviewDone);
+      var saved = qz.reviewRun.restore(entries, chosen);
+      if (saved) {
+        var back = practise(saved.list, saved.run, saved.answers);
+        v.status(view).textContent += qz.format(TEXT.resumed, {
+          run: saved.run === "all" ? TEXT.practiseAll : TEXT.runDue, total: saved.list.length,
+        }) + (back ? qz.format(TEXT.refilled, { count: back }) : "");
+      } else if (chosen.length) {
+        practise(chosen, "due", null);
+      }
       book(view, index, entries, loaded, function () {
-        var made = practise(entries, TEXT.practiseAllDone);
+        practise(entries, "all", null);
         var first = made.root.querySelector("input");
         if (first) first.focus();
       });
     }, function () {
       v.status(view).textContent = VIEWS.failed;
     });
+    return function () {
+      if (keeper) keeper.stop(); // the member leaves: what was pending is saved
+    };
   }
 
   v.define("review", review);

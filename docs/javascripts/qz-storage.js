@@ -354,7 +354,7 @@
       });
     },
     /* Drafts: answers given but not yet submitted (qz-drafts.js writes them), by key:
-       "quiz:<quiz id>", "practice", "exam". The reader checks a value's shape. */
+       "quiz:<quiz id>", "practice", "exam", "review". The reader checks a value's shape. */
     draft: function (key) {
       var entry = read().drafts[key];
       return isRecord(entry) && entry.value !== undefined ? entry.value : null;

@@ -54,3 +54,18 @@ def shown_ids(page: Page) -> list[str]:
     questions = page.locator("[data-qz-view] fieldset[data-question-id]")
     questions.first.wait_for(state="attached")
     return questions.evaluate_all("els => els.map(e => e.dataset.questionId)")
+
+
+def given(page: Page, question: Question) -> list[str]:
+    """What the question's inputs hold now, in the form right_response() gives (sorted)."""
+    box = fieldset(page, question)
+    if question.type == "fill":
+        return [box.locator("input[type=text]").nth(i).input_value()
+                for i in range(len(question.answer))]
+    return box.locator("input:checked").evaluate_all("els => els.map(e => e.value).sort()")
+
+
+def wait_for_draft(page: Page, key: str) -> None:
+    """Drafts are written a moment after the input (debounced); wait for the write."""
+    page.wait_for_function(
+        "key => ((JSON.parse(localStorage.getItem('jgdj:v1') || '{}').drafts) || {})[key]", arg=key)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.driver import answer, fieldset, right_response
+from tests.browser.driver import answer, fieldset, given, right_response, wait_for_draft
 
 pytestmark = pytest.mark.browser
 
@@ -21,21 +21,6 @@ pytestmark = pytest.mark.browser
 def drafts(page: Page) -> dict:
     record = json.loads(page.evaluate("localStorage.getItem('jgdj:v1')") or "{}")
     return record.get("drafts", {})
-
-
-def wait_for_draft(page: Page, key: str) -> None:
-    """Drafts are written a moment after the input (debounced); wait for the write."""
-    page.wait_for_function(
-        "key => ((JSON.parse(localStorage.getItem('jgdj:v1') || '{}').drafts) || {})[key]", arg=key)
-
-
-def given(page: Page, question) -> list[str]:
-    """What the question's inputs hold now, in the form right_response() gives."""
-    box = fieldset(page, question)
-    if question.type == "fill":
-        return [box.locator("input[type=text]").nth(i).input_value()
-                for i in range(len(question.answer))]
-    return box.locator("input:checked").evaluate_all("els => els.map(e => e.value).sort()")
 
 
 @pytest.fixture
