@@ -3,9 +3,10 @@
 ``ui_text.zh.yml`` holds every label, button and message of the templates and the
 scripts, so a maintainer changes “提交答案” in one place. Templates read it through
 the Jinja global ``t``; scripts through ``qz.text(section)``, from the copy the build
-writes into the site: the ``header`` section is put in front of ``qz-header.js`` (every
-page needs it before the first paint), the rest into ``javascripts/qz-text.js``, which
-qz-header.js loads before any other script.
+writes into the site: each script gets, in front of it, the sections it reads
+(``qz.text("quiz")``), so a page loads only the words of the scripts it runs, with no
+file of words of its own (on a phone each file is a round trip). A section read by
+several scripts travels with each; they set the same words.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import yaml
 
 TABLE = Path(__file__).with_name("ui_text.zh.yml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# Sections the header script needs on every page, before anything else has loaded.
-HEADER_SECTIONS = ("header",)
+# How a script reads a section: qz.text("name"), the name written out (the build finds it).
+READS = re.compile(r'qz\.text\("(\w+)"\)')
 
 
 @cache
@@ -50,13 +51,15 @@ def _assignment(sections: dict[str, dict[str, str]]) -> str:
 
 
 def write_scripts(site_dir: Path) -> None:
-    """Give the built site's scripts the table (before minifying)."""
+    """Give each of the built site's scripts the sections it reads (before minifying)."""
     sections = table()
-    header = {name: sections[name] for name in HEADER_SECTIONS}
-    rest = {name: entries for name, entries in sections.items() if name not in HEADER_SECTIONS}
-    scripts = site_dir / "javascripts"
-    head = scripts / "qz-header.js"
-    if not head.is_file():
-        return  # a site without the scripts (tests/fixtures/site): nothing reads the words
-    head.write_text(_assignment(header) + head.read_text(encoding="utf-8"), encoding="utf-8")
-    (scripts / "qz-text.js").write_text(_assignment(rest), encoding="utf-8")
+    for script in sorted((site_dir / "javascripts").glob("qz-*.js")):
+        source = script.read_text(encoding="utf-8")
+        names = list(dict.fromkeys(READS.findall(source)))
+        missing = [name for name in names if name not in sections]
+        if missing:
+            raise ValueError(f"{script.name} 读取的界面文字 {', '.join(missing)} 不在 "
+                             f"{TABLE.name} 里")
+        if names:
+            script.write_text(_assignment({name: sections[name] for name in names}) + source,
+                              encoding="utf-8")

@@ -14,8 +14,8 @@
 
   var qz = (window.qz = window.qz || {});
 
-  /* The interface words of one section of macros/ui_text.zh.yml: the build puts the header's
-     in front of this file and the rest into qz-text.js, which every need loads first. */
+  /* The interface words of one section of macros/ui_text.zh.yml: the build puts the sections
+     a script reads (each named once, written out) in front of that script. */
   qz.text = function (section) {
     return (qz.TEXT && qz.TEXT[section]) || {};
   };
@@ -38,7 +38,7 @@
   // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
   // question index (quizdata/index.js).
   // qz-record-check.js (the check of every stored entry) comes right before qz-storage.js.
-  var STORE = ["qz-text.js", "qz-data.js", "qz-record-check.js", "qz-storage.js"];
+  var STORE = ["qz-data.js", "qz-record-check.js", "qz-storage.js"];
   // The quiz's tools (marks, groups, keys, drafts) come before qz-quiz.js: they hear its
   // first quiz.
   var QUIZ = STORE.concat(["qz-dialog.js", "qz-drafts.js", "qz-check.js", "qz-marks.js",
@@ -47,7 +47,7 @@
   var NEEDS = {
     quiz: QUIZ,
     checklist: STORE.concat(["qz-checklist.js"]),
-    paper: ["qz-text.js", "qz-paper.js"],
+    paper: ["qz-paper.js"],
     "view:practice": VIEW.concat(["qz-practice.js"]),
     "view:exam": VIEW.concat(["qz-exam-clock.js", "qz-exam-sheet.js", "qz-exam-report.js",
                               "qz-exam.js"]),
@@ -55,7 +55,7 @@
     "view:progress": VIEW.concat(["qz-progress.js"]),
     "view:daily": VIEW.concat(["qz-daily.js"]),
     "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),
-    contest: ["qz-text.js", "qz-dialog.js", "qz-contest-state.js", "qz-contest-keys.js",
+    contest: ["qz-dialog.js", "qz-contest-state.js", "qz-contest-keys.js",
               "qz-contest-screen.js"],
   };
   var START_DATA = "quizdata/start.js"; // qz-data.js's first file: the index and the banks

@@ -24,8 +24,8 @@ NOW = dt.datetime(2026, 11, 25, 9, 0)
 NOW_MS = int(NOW.timestamp() * 1000)
 DAY_MS = 86400000
 TODAY, TOMORROW, IN_3_DAYS = (f"2026-11-{25 + offset}" for offset in (0, 1, 3))
-# qz-text.js right after qz-header.js, as on the site: the messages come from the table.
-SCRIPTS = ["qz-header.js", "qz-text.js", "qz-check.js", "qz-record-check.js", "qz-storage.js",
+# As built for the site: each script carries its messages from the table (macros/ui_text.py).
+SCRIPTS = ["qz-header.js", "qz-check.js", "qz-record-check.js", "qz-storage.js",
            "qz-records.js"]
 
 

@@ -13,6 +13,7 @@ from macros.data import nav_pages, page_url
 from macros.glossary import read_glossary
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.browser.driver import answer, submit
+from tests.budgets import EVERY_PAGE_GZIP, QUIZ_PAGE_GZIP
 from tests.conftest import ROOT
 from tests.unit.test_paper import MKDOCS
 
@@ -83,7 +84,8 @@ def axe_violations(page: Page, impacts: tuple[str, ...]) -> list[str]:
     # Questions off screen skip rendering (content-visibility: auto in quiz.css); axe measures
     # colours at their place on screen, so it would read whatever lies there instead of
     # them (axe-core issue #2768). They are rendered for the check, colours unchanged.
-    rendered = page.add_style_tag(content=".qz-question { content-visibility: visible !important; }")
+    rendered = page.add_style_tag(
+        content=".qz-question { content-visibility: visible !important; }")
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     rendered.evaluate("style => style.remove()")
     return [f"{v['id']} ({v['impact']}): {v['help']} → {[n['target'] for n in v['nodes'][:3]]}"
@@ -225,16 +227,14 @@ def own_assets(tab, site) -> dict[str, int]:
 
 
 def test_pages_without_a_quiz_load_only_the_header_script(new_tab, site):
-    """Issue 6: what every page loads (字号, 错题) stays apart and small: 2 KiB gzip until
-    issue 9, 2.75 KiB since (its words from the table, the cleanup hook of qz.onPage, the
-    preload of a page's scripts, the WeChat check)."""
+    """Issue 6: what every page loads (字号, 错题) stays apart and small (tests/budgets.py)."""
     tab = new_tab(DESKTOP)
     tab.page.goto(site.root_url + "glossary/")
     expect(tab.page.locator(".qz-text-size")).to_be_visible()
     assets = own_assets(tab, site)
     scripts = {path: size for path, size in assets.items() if path.endswith(".js")}
     assert list(scripts) == ["javascripts/qz-header.js"]
-    assert scripts["javascripts/qz-header.js"] <= 2816
+    assert scripts["javascripts/qz-header.js"] <= EVERY_PAGE_GZIP
     assert "stylesheets/quiz.css" not in assets
 
 
@@ -247,20 +247,13 @@ def test_quiz_page_scripts_and_stylesheet_within_budget_gzip(new_tab, site):
     quiz = {path: size for path, size in assets.items()
             if path not in ("javascripts/qz-header.js", "stylesheets/theme.css")}
     # qz-data.js brings the question index, by which qz-storage.js prunes the 错题本.
-    assert set(quiz) == {"javascripts/qz-text.js", "javascripts/qz-data.js",
+    assert set(quiz) == {"javascripts/qz-data.js",
                          "javascripts/qz-record-check.js", "javascripts/qz-storage.js",
                          "javascripts/qz-dialog.js", "javascripts/qz-drafts.js",
                          "javascripts/qz-marks.js",
                          "javascripts/qz-groups.js", "javascripts/qz-keys.js",
                          "javascripts/qz-check.js", "javascripts/qz-quiz.js",
                          "stylesheets/quiz.css"}
-    # 9 KiB since issue 9: every stored entry is checked on read (qz-storage.js) and the
-    # question index prunes the 错题本 (qz-data.js); was 8 KiB. 14 KiB since issue 10: the
-    # entry checks are a file of their own (its own gzip dictionary) and check new fields;
-    # qz-marks.js (收藏, 斩题, 把握程度, 题号), qz-groups.js (分组作答) and qz-keys.js
-    # (keyboard shortcuts) hook into every quiz. 23 KiB since: qz-text.js (every word of
-    # the site's interface, one table, 6.3 KiB gzip: loading only a page's sections would
-    # save most of it), qz-dialog.js and qz-drafts.js (answers kept as they are given).
-    assert sum(quiz.values()) <= 23552, quiz
+    assert sum(quiz.values()) <= QUIZ_PAGE_GZIP, quiz  # why this much: tests/budgets.py
     html = (site.directory / "role" / "index.html").read_text(encoding="utf-8")
     assert "<style" not in html and "function(" not in html  # nothing inlined

@@ -8,6 +8,7 @@ instead of the table.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -66,3 +67,38 @@ def test_placeholders_are_filled_and_unknown_ones_kept():
 
 def test_type_labels_come_from_the_table():
     assert table()["types"] == TYPE_LABELS
+
+
+def test_each_built_script_carries_the_sections_it_reads_and_no_others(tmp_path):
+    """A page loads only the words of the scripts it runs (no file with every word)."""
+    from macros.ui_text import READS, write_scripts
+
+    scripts = tmp_path / "javascripts"
+    scripts.mkdir()
+    for script in SCRIPTS:
+        (scripts / script.name).write_text(script.read_text(encoding="utf-8"), encoding="utf-8")
+    write_scripts(tmp_path)
+    carried = re.compile(
+        r"^\(function\(\)\{var q=window\.qz=window\.qz\|\|\{\},s=(\{.*\}),t=q\.TEXT")
+    for script in SCRIPTS:
+        source = script.read_text(encoding="utf-8")
+        built = (scripts / script.name).read_text(encoding="utf-8")
+        reads = set(READS.findall(source))
+        if not reads:
+            assert built == source, script.name
+            continue
+        first, rest = built.split("\n", 1)
+        sections = json.loads(carried.match(first)[1])
+        assert set(sections) == reads, script.name
+        assert all(sections[name] == table()[name] for name in reads)
+        assert rest == source
+
+
+def test_a_script_reading_a_section_the_table_lacks_stops_the_build(tmp_path):
+    from macros.ui_text import write_scripts
+
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "javascripts" / "qz-new.js").write_text('var TEXT = qz.text("nosuch");\n',
+                                                        encoding="utf-8")
+    with pytest.raises(ValueError, match="nosuch"):
+        write_scripts(tmp_path)
