@@ -11,9 +11,9 @@ On a phone over mobile data every request costs a round trip, so the study pages
 get ``quizdata/start.js``, which qz-data.js requests as soon as it loads (the page preloads
 it), while the member reads the instructions: the index and, while all banks together stay
 under ``PACK_LIMIT``, every bank too, in one compact file. Past that size it holds the index
-alone, and the site also gets one file per bank and question type,
-``quizdata/<bank>.<type>.js``, so that a draw (``qz.data.draw``) fetches only the parts
-holding the questions it drew.
+and a catalogue of every question (id, type, point), and the site also gets one file per
+bank and question type, ``quizdata/<bank>.<type>.js``: a view draws from the catalogue and
+fetches only the parts holding the questions it drew (``qz.data.pool``, ``qz.data.questions``).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     index = []
     scripts: dict[str, str] = {}
     parts: dict[str, str] = {}
+    catalogue: dict[str, dict[str, list[dict[str, str]]]] = {}
     for bank in sorted(banks.values(), key=lambda bank: (
             order.index(bank.page) if bank.page in order else len(order), bank.id)):
         url = page_url(bank.page, docs_dir, use_directory_urls)
@@ -85,6 +86,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
         by_type: dict[str, list[dict[str, str]]] = {}
         for question in questions:
             by_type.setdefault(question["type"], []).append(question)
+        catalogue[bank.id] = by_type
         parts.update({f"{bank.id}.{kind}": _script(f"{bank.id}.{kind}", {"questions": chosen})
                       for kind, chosen in by_type.items()})
         index.append({"id": bank.id, "title": bank.title, "url": url,
@@ -96,6 +98,14 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     data = {"banks": index, "ids": sorted(ids), "actions": str(renderer.template("actions.html")),
             "checklist": rendered_keys(), "parts": not packed}
     (out / "index.js").write_text(_script("index", data), encoding="utf-8")
+    if not packed:
+        # What a draw needs to know of every question (qz.data.pool): its type, which part
+        # holds it, and its point; only study pages fetch start.js, so quiz pages go without.
+        data = {**data, "catalogue": {
+            bank: {kind: [[question["id"], question["point"]] if question["point"]
+                          else [question["id"]] for question in chosen]
+                   for kind, chosen in by_type.items()}
+            for bank, by_type in catalogue.items()}}
     (out / "start.js").write_text(start_script(_script("index", data), scripts), encoding="utf-8")
     if not packed:
         for name, script in parts.items():

@@ -81,60 +81,74 @@
     return copy;
   }
 
-  /* One bank's questions of one type, in bank order: from the bank if it is here (or the
-     site has no parts), else from its part file. */
-  function part(bank, type, parts) {
-    if (banks[bank] || !parts) {
-      return load(bank).then(function (data) {
-        return data.questions.filter(function (question) {
-          return question.type === type;
+  /* The questions of the given banks to draw from, as entries {bank, data}. When start.js
+     brought every bank, they are the questions themselves. On a site too big for that,
+     they are stand-ins from start.js's catalogue, data {id, type, point} and light: true:
+     enough for every rule a draw follows (type, one question per point, 斩题, 收藏, 错题本,
+     没做过), so only the questions drawn are fetched (qz.data.questions). */
+  function pool(ids) {
+    return load("index").then(function (index) {
+      var catalogue = index.parts && index.catalogue;
+      if (!catalogue) return qz.data.banks(ids).then(entries);
+      var list = [];
+      ids.forEach(function (bank) {
+        var types = catalogue[bank] || {};
+        Object.keys(types).forEach(function (type) {
+          types[type].forEach(function (item) {
+            list.push({ bank: bank, light: true,
+                        data: { id: item[0], type: type, point: item[1] || "" } });
+          });
         });
       });
-    }
-    return load(bank + "." + type).then(function (data) {
-      return data.questions;
+      return list;
     });
   }
 
-  /* Draw questions at random from the given banks: for each group {types: [...], count: n},
-     n questions of those types, every question of the pool equally likely. Resolves to
-     [{bank, data}], group by group, in random order within a group. Only the parts holding
-     a drawn question are loaded. */
-  function draw(ids, groups, random) {
-    return load("index").then(function (index) {
-      var known = {};
-      index.banks.forEach(function (bank) {
-        known[bank.id] = bank;
+  function entries(loaded) {
+    var list = [];
+    Object.keys(loaded).forEach(function (id) {
+      loaded[id].questions.forEach(function (question) {
+        list.push({ bank: id, data: question });
       });
-      var drawn = groups.map(function (group) {
-        var slots = [];
-        ids.forEach(function (id) {
-          var counts = (known[id] && known[id].types) || {};
-          group.types.forEach(function (type) {
-            for (var i = 0; i < (counts[type] || 0); i++) slots.push([id, type, i]);
+    });
+    return list;
+  }
+
+  /* The questions themselves for [{bank, id}] (or pool entries), in the same order; null
+     where a question is no longer there. With a catalogue only the parts (one bank's
+     questions of one type) holding them are fetched, else their whole banks. */
+  function questions(items) {
+    return load("index").then(function (index) {
+      var catalogue = index.parts && index.catalogue;
+      var names = [];
+      var where = items.map(function (item) {
+        var id = item.data ? item.data.id : item.id;
+        var type = null;
+        var types = (catalogue && catalogue[item.bank]) || {};
+        Object.keys(types).forEach(function (kind) {
+          types[kind].forEach(function (entry) {
+            if (entry[0] === id) type = kind;
           });
         });
-        return shuffled(slots, random).slice(0, Math.max(0, group.count || 0));
-      });
-      var names = [];
-      drawn.forEach(function (slots) {
-        slots.forEach(function (slot) {
-          var name = slot[0] + "." + slot[1];
-          if (names.indexOf(name) === -1) names.push(name);
-        });
+        var name = catalogue ? (type ? item.bank + "." + type : null) : item.bank;
+        if (name && names.indexOf(name) === -1) names.push(name);
+        return { bank: item.bank, id: id, name: name };
       });
       return Promise.all(names.map(function (name) {
-        var dot = name.lastIndexOf(".");
-        return part(name.slice(0, dot), name.slice(dot + 1), index.parts);
-      })).then(function (lists) {
-        var chosen = [];
-        drawn.forEach(function (slots) {
-          slots.forEach(function (slot) {
-            var question = lists[names.indexOf(slot[0] + "." + slot[1])][slot[2]];
-            if (question) chosen.push({ bank: slot[0], data: question });
-          });
+        return catalogue ? load(name) : load(name).then(null, function () {
+          return { questions: [] }; // a bank that left the site: its questions are gone
         });
-        return chosen;
+      })).then(function (loaded) {
+        var byName = {};
+        names.forEach(function (name, i) {
+          byName[name] = loaded[i].questions;
+        });
+        return where.map(function (place) {
+          var found = (byName[place.name] || []).filter(function (question) {
+            return question.id === place.id;
+          })[0];
+          return found ? { bank: place.bank, data: found } : null;
+        });
       });
     });
   }
@@ -161,7 +175,8 @@
         return byId;
       });
     },
-    draw: draw,
+    pool: pool,
+    questions: questions,
     /* A path from the site root (e.g. "role/#q-role-01") as a URL usable from this page. */
     url: function (path) {
       return new URL(path, root()).href;

@@ -149,23 +149,23 @@
   function reopen(box, item, index) {
     box.textContent = "";
     v.status(box).textContent = v.TEXT.loading;
-    var ids = [];
-    item.items.forEach(function (entry) {
-      if (ids.indexOf(entry.b) === -1 && index.banks.some(function (bank) {
-        return bank.id === entry.b;
-      })) ids.push(entry.b);
+    var known = {};
+    index.banks.forEach(function (bank) {
+      known[bank.id] = true;
     });
-    qz.data.banks(ids).then(function (loaded) {
+    var kept = item.items.filter(function (entry) {
+      return known[entry.b];
+    });
+    qz.data.questions(kept.map(function (entry) {
+      return { bank: entry.b, id: entry.id };
+    })).then(function (found) {
       box.textContent = "";
       var chosen = [];
       var answers = [];
-      item.items.forEach(function (entry) {
-        var found = (loaded[entry.b] ? loaded[entry.b].questions : []).filter(function (question) {
-          return question.id === entry.id;
-        })[0];
-        if (found) {
-          chosen.push({ bank: entry.b, data: found });
-          answers.push(entry.r);
+      found.forEach(function (entry, n) {
+        if (entry) {
+          chosen.push(entry);
+          answers.push(kept[n].r);
         }
       });
       var title = qz.format(TEXT.reviewOf, { date: when(item.at), score: shown(item.score) });

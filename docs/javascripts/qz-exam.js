@@ -77,6 +77,25 @@
       start.hidden = false;
       start.disabled = false;
       qz.examReport.history(view, index);
+      prepare(); // the next paper, for 再考一次
+    }
+    /* A paper drawn from the whole pool (qz.data.pool: on a big site the catalogue, not the
+       questions), then only its questions fetched. */
+    function draft() {
+      return qz.data.pool(index.banks.map(function (bank) {
+        return bank.id;
+      })).then(function (pool) {
+        return qz.data.questions(draw(pool, config));
+      });
+    }
+    /* Drawn while the member reads the instructions, so that 开始考试 only lays it out; what
+       went wrong is said on the tap, which draws again. */
+    var next = null;
+    function prepare() {
+      next = draft();
+      next.then(null, function () {
+        return null;
+      });
     }
     function gone() {
       qz.storage.dropDraft(KEY);
@@ -91,44 +110,45 @@
     if (sitting) {
       // Resume: every question must still exist, else the sitting cannot be scored fairly.
       start.disabled = true;
-      var banks = [];
-      sitting.paper.forEach(function (item) {
-        if (banks.indexOf(item.b) === -1) banks.push(item.b);
-      });
-      if (!banks.every(function (id) {
-        return known[id];
+      if (!sitting.paper.every(function (item) {
+        return known[item.b];
       })) {
         gone();
+        prepare();
       } else {
-        qz.data.banks(banks).then(function (loaded) {
-          var paper = sitting.paper.map(function (item) {
-            var found = loaded[item.b].questions.filter(function (question) {
-              return question.id === item.id;
-            })[0];
-            return found ? { bank: item.b, data: found } : null;
-          });
-          if (paper.indexOf(null) !== -1) gone();
-          else if (view.isConnected) begin(paper, sitting, "resumed");
-        }, gone);
+        qz.data.questions(sitting.paper.map(function (item) {
+          return { bank: item.b, id: item.id };
+        })).then(function (paper) {
+          if (paper.indexOf(null) !== -1) {
+            gone();
+            prepare();
+          } else if (view.isConnected) {
+            begin(paper, sitting, "resumed");
+          }
+        }, function () {
+          gone();
+          prepare();
+        });
       }
+    } else {
+      prepare();
     }
 
     start.addEventListener("click", function () {
       start.disabled = true;
       v.status(view).textContent = v.TEXT.loading;
-      // The whole pool, not qz.data.draw: the paper takes at most one question per point,
-      // which only the questions themselves tell (start.js brings them with the page).
-      qz.data.banks(index.banks.map(function (bank) {
-        return bank.id;
-      })).then(function (loaded) {
+      var drawn = next || draft();
+      next = null;
+      drawn.then(function (paper) {
+        if (paper.indexOf(null) !== -1) throw new Error("a drawn question is gone");
         v.status(view).textContent = "";
-        var paper = draw(v.entries(loaded), config);
         begin(paper, { paper: paper.map(function (entry) {
           return { b: entry.bank, id: entry.data.id };
         }), began: Date.now(), limit: config.minutes * 60000, flags: [], answers: {} }, "");
-      }, function () {
+      }).then(null, function () {
         start.disabled = false;
         v.status(view).textContent = v.TEXT.failed;
+        prepare();
       });
     });
     return function () {

@@ -50,13 +50,15 @@
       var types = checked(form, "type");
       var count = Math.max(1, parseInt(form.elements.count.value, 10) || 10);
       v.status(view).textContent = v.TEXT.loading;
-      // The whole pool, not qz.data.draw: 斩题 and the chosen source (收藏, 错题本, 没做过)
-      // filter it first. start.js brings it with the page at the real size.
-      qz.data.banks(banks).then(function (loaded) {
-        var pool = fromSource(v.entries(loaded).filter(function (entry) {
+      // From the whole pool (on a big site its catalogue): 斩题 and the chosen source (收藏,
+      // 错题本, 没做过) filter it first; then only the questions drawn are fetched.
+      qz.data.pool(banks).then(function (pool) {
+        var drawn = v.shuffled(fromSource(pool.filter(function (entry) {
           return types.indexOf(entry.data.type) !== -1;
-        }), checked(form, "source")[0]);
-        var chosen = v.shuffled(pool).slice(0, count);
+        }), checked(form, "source")[0])).slice(0, count);
+        return qz.data.questions(drawn);
+      }).then(function (found) {
+        var chosen = found.filter(Boolean);
         v.status(view).textContent = chosen.length ? "" : TEXT.noQuestions;
         stage.textContent = "";
         if (chosen.length && view.isConnected) run(chosen, null);
@@ -90,13 +92,9 @@
     if (banks.some(function (id) {
       return known.indexOf(id) === -1;
     })) return gone();
-    qz.data.banks(banks).then(function (loaded) {
-      var chosen = state.items.map(function (item) {
-        var found = loaded[item.b].questions.filter(function (question) {
-          return question.id === item.id;
-        })[0];
-        return found ? { bank: item.b, data: found } : null;
-      });
+    qz.data.questions(state.items.map(function (item) {
+      return { bank: item.b, id: item.id };
+    })).then(function (chosen) {
       if (chosen.indexOf(null) !== -1) return gone();
       if (!view.isConnected) return;
       v.status(view).textContent = qz.format(TEXT.resumed, { position: state.position + 1,
