@@ -11,8 +11,9 @@
  * as this file runs on a study page (qz-header.js preloads it from <head>): the data
  * arrives while the member reads the instructions, and a tap on 开始考试 only draws. Whatever
  * start.js did not bring (or all of it, if it failed) loads file by file, as before. Past the
- * size start.js carries, draw() picks questions from the index's counts first and then loads
- * only the parts (one bank's questions of one type) that hold them.
+ * size start.js carries, it brings a catalogue instead (id, type, point of every question):
+ * a view draws from it (pool) and then loads only the questions drawn, each from a file of
+ * its own (questions).
  */
 (function () {
   "use strict";
@@ -104,6 +105,19 @@
     });
   }
 
+  /* Every id of a catalogue (start.js leaves the index's list of live ids out then). */
+  function catalogued(catalogue) {
+    var ids = [];
+    Object.keys(catalogue).forEach(function (bank) {
+      Object.keys(catalogue[bank]).forEach(function (type) {
+        catalogue[bank][type].forEach(function (item) {
+          ids.push(item[0]);
+        });
+      });
+    });
+    return ids;
+  }
+
   function entries(loaded) {
     var list = [];
     Object.keys(loaded).forEach(function (id) {
@@ -115,22 +129,25 @@
   }
 
   /* The questions themselves for [{bank, id}] (or pool entries), in the same order; null
-     where a question is no longer there. With a catalogue only the parts (one bank's
-     questions of one type) holding them are fetched, else their whole banks. */
+     where a question is no longer there. With a catalogue each comes from a file of its own
+     (quizdata/q/<id>.js), else from its bank's file. */
   function questions(items) {
     return load("index").then(function (index) {
       var catalogue = index.parts && index.catalogue;
+      var live = {};
+      if (catalogue) {
+        Object.keys(catalogue).forEach(function (bank) {
+          Object.keys(catalogue[bank]).forEach(function (type) {
+            catalogue[bank][type].forEach(function (item) {
+              live[bank + " " + item[0]] = true;
+            });
+          });
+        });
+      }
       var names = [];
       var where = items.map(function (item) {
         var id = item.data ? item.data.id : item.id;
-        var type = null;
-        var types = (catalogue && catalogue[item.bank]) || {};
-        Object.keys(types).forEach(function (kind) {
-          types[kind].forEach(function (entry) {
-            if (entry[0] === id) type = kind;
-          });
-        });
-        var name = catalogue ? (type ? item.bank + "." + type : null) : item.bank;
+        var name = !catalogue ? item.bank : live[item.bank + " " + id] ? "q/" + id : null;
         if (name && names.indexOf(name) === -1) names.push(name);
         return { bank: item.bank, id: id, name: name };
       });
@@ -157,6 +174,7 @@
     shuffled: shuffled,
     /* Called by the data files themselves. */
     receive: function (name, data) {
+      if (name === "index" && !data.ids && data.catalogue) data.ids = catalogued(data.catalogue);
       banks[name] = data;
     },
     /* Start loading the study data now (done by itself on a study page); resolves when

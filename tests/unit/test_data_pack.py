@@ -44,7 +44,7 @@ def _written(tmp_path, monkeypatch, limit: int) -> tuple[dict, dict, dict]:
 
 def test_past_the_limit_start_js_catalogues_every_question_for_the_draw(tmp_path, monkeypatch):
     """A draw on a big site follows its rules (type, one question per point, 斩题, source)
-    from start.js alone and fetches only the parts holding what it drew."""
+    from start.js alone and fetches only the questions it drew, each a file of its own."""
     index, files, banks = _written(tmp_path, monkeypatch, 0)
     assert index["parts"] is True
     catalogue = index["catalogue"]
@@ -52,9 +52,12 @@ def test_past_the_limit_start_js_catalogues_every_question_for_the_draw(tmp_path
         for question in bank.questions:
             entry = [question.id, question.point] if question.point else [question.id]
             assert entry in catalogue[bank.id][question.type], question.id
-            assert f"{bank.id}.{question.type}.js" in files
+            single = files["q"] / f"{question.id}.js"
+            assert single.read_text(encoding="utf-8").startswith(
+                f'qz.data.receive("q/{question.id}",{{"questions":[{{"id":"{question.id}"')
     assert sum(len(items) for types in catalogue.values() for items in types.values()) == sum(
         len(bank.questions) for bank in banks.values())
+    assert "ids" not in index  # the catalogue names them; qz-data.js derives the list
     # Quiz pages fetch index.js (to prune the 错题本) and need no catalogue.
     assert '"catalogue"' not in files["index.js"].read_text(encoding="utf-8")
 
@@ -62,4 +65,4 @@ def test_past_the_limit_start_js_catalogues_every_question_for_the_draw(tmp_path
 def test_within_the_limit_start_js_carries_the_banks_and_no_catalogue(tmp_path, monkeypatch):
     index, files, _ = _written(tmp_path, monkeypatch, data.PACK_LIMIT)
     assert index["parts"] is False and "catalogue" not in index
-    assert not [name for name in files if name.count(".") == 2]  # no part files
+    assert "q" not in files  # no file per question
