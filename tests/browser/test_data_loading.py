@@ -12,12 +12,13 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, Tab
+from tests.browser.conftest import PHONE, Tab, _free_port, _serve
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -94,3 +95,64 @@ def test_exam_draws_from_the_prefetched_data_from_disk(new_tab, offline_site):
     after_tap = _sit_exam(tab, (offline_site / "study" / "exam.html").as_uri())
     assert after_tap == []
     assert [url for url in tab.requests if not url.startswith("file://")] == []
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site built as if its banks were too big for start.js (its limit set to 0):
+    start.js brings the catalogue, each question has a file of its own. Served at a root."""
+    out = tmp_path_factory.mktemp("big-site")
+    build = ("import sys, macros.data as data; data.PACK_LIMIT = 0; "
+             "from mkdocs.__main__ import cli; sys.exit(cli())")
+    subprocess.run([sys.executable, "-c", build, "build", "--strict", "-q", "-d", str(out)],
+                   cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
+                   capture_output=True)
+    server = _serve(out, port := _free_port())
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _questions_fetched(requests: list[str]) -> list[str]:
+    """The question ids whose own files (quizdata/q/<id>.js) a page asked for."""
+    return [url.rsplit("/", 1)[1].removesuffix(".js") for url in requests if "/quizdata/q/" in url]
+
+
+def test_big_site_exam_fetches_only_its_paper_while_the_member_reads(big_site, new_tab, by_id,
+                                                                     banks):
+    """Past start.js's size the paper is drawn from its catalogue while the member reads the
+    instructions, and exactly the drawn questions are fetched, none after the tap; one
+    question per point still holds."""
+    tab = new_tab(PHONE)
+    page = tab.page
+    page.goto(big_site + "study/exam/")
+    page.locator(START).wait_for()
+    size = _paper_size(page)
+    page.wait_for_function("n => performance.getEntriesByType('resource').filter("
+                           "e => e.name.includes('/quizdata/q/')).length >= n", arg=size)
+    before = len(tab.requests)
+    page.locator(START).click()
+    page.locator(PAPER).wait_for()
+    assert tab.requests[before:] == []
+    fetched = _questions_fetched(tab.requests)
+    shown = page.eval_on_selector_all(f"{PAPER} .qz-question",
+                                      "list => list.map(q => q.dataset.questionId)")
+    assert len(shown) == size and sorted(shown) == sorted(fetched)
+    assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
+    points = [by_id[qid].point for qid in shown if by_id[qid].point]
+    assert len(points) == len(set(points))
+
+
+def test_big_site_practice_fetches_only_the_questions_drawn(big_site, new_tab, by_id, banks):
+    """综合练习 on a big site: the draw (斩题, source, types) runs on the catalogue; the
+    questions drawn are the only question files fetched."""
+    tab = new_tab(PHONE)
+    page = tab.page
+    page.goto(big_site + "study/practice/")
+    button = page.locator("[data-qz-view=practice] button[type=submit]")
+    button.click()
+    page.locator("[data-qz-view=practice] .qz[data-qz-ready]").wait_for()
+    fetched = _questions_fetched(tab.requests)
+    count = int(page.locator("[data-qz-view=practice] input[name=count]").input_value())
+    assert len(fetched) == min(count, len(by_id)) and all(qid in by_id for qid in fetched)
+    assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
