@@ -70,6 +70,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     index = []
     scripts: dict[str, str] = {}
     catalogue: dict[str, dict[str, list[dict[str, str]]]] = {}
+    passages: dict[str, dict[str, str]] = {}
     for bank in sorted(banks.values(), key=lambda bank: (
             order.index(bank.page) if bank.page in order else len(order), bank.id)):
         url = page_url(bank.page, docs_dir, use_directory_urls)
@@ -91,6 +92,7 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
         for question in questions:
             by_type.setdefault(question["type"], []).append(question)
         catalogue[bank.id] = by_type
+        passages[bank.id] = sections
         index.append({"id": bank.id, "title": bank.title, "url": url,
                       "count": len(bank.questions),
                       "types": {kind: len(chosen) for kind, chosen in by_type.items()}})
@@ -112,11 +114,16 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     (out / "start.js").write_text(start_script(_script("index", data), scripts), encoding="utf-8")
     if not packed:
         (out / "q").mkdir(exist_ok=True)
-        for by_type in catalogue.values():
-            for question in (question for chosen in by_type.values() for question in chosen):
-                name = f"q/{question['id']}"
-                (out / f"{name}.js").write_text(_script(name, {"questions": [question]}),
-                                                encoding="utf-8")
+        for bank in banks.values():
+            source = {question.id: question.source for question in bank.questions}
+            for chosen in catalogue[bank.id].values():
+                for question in chosen:
+                    name = f"q/{question['id']}"
+                    anchor = source[question["id"]]
+                    # Its passage too: the 错题本 shows it beside a 顽固错题.
+                    (out / f"{name}.js").write_text(_script(name, {
+                        "questions": [question],
+                        "sections": {anchor: passages[bank.id][anchor]}}), encoding="utf-8")
 
 
 def fits(banks: dict[str, str]) -> bool:

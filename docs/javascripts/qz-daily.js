@@ -86,24 +86,26 @@
     var banks = known ? index.banks.map(function (bank) {
       return bank.id;
     }) : [pick.bank];
-    qz.data.banks(banks).then(function (loaded) {
+    // From the pool (on a big site the catalogue), then only this question is fetched.
+    qz.data.pool(banks).then(function (pool) {
+      var item = known ? pool.filter(function (candidate) {
+        return candidate.data.id === id;
+      })[0] : pool[pick.n];
+      return qz.data.questions(item ? [item] : []);
+    }).then(function (found) {
       if (!view.isConnected) return; // the member has left meanwhile
-      var entry = null;
+      var entry = found[0];
+      if (!entry) throw new Error("the question is not in the data");
       if (known) {
-        entry = v.entries(loaded).filter(function (item) {
-          return item.data.id === id;
-        })[0];
         intro.textContent = qz.format(TEXT.shared, { id: id });
         var back = v.el("a", { href: location.href.replace(/[?#].*$/, "") + "#daily" }, TEXT.toToday);
         intro.parentNode.insertBefore(v.el("p", {}, ""), intro.nextSibling).appendChild(back);
-      } else {
-        entry = { bank: pick.bank, data: loaded[pick.bank].questions[pick.n] };
       }
       var made = v.quiz(view.querySelector("[data-qz-stage]"), "daily", [entry], index);
       made.root.querySelector("[data-qz-reset]").hidden = true;
       made.submitButton.textContent = PRACTICE.check;
       share(made.root, entry.data.id);
-    }, function () {
+    }).then(null, function () {
       v.status(view).textContent = VIEWS.failed;
     });
   }

@@ -128,8 +128,8 @@
     return list;
   }
 
-  /* The questions themselves for [{bank, id}] (or pool entries), in the same order; null
-     where a question is no longer there. With a catalogue each comes from a file of its own
+  /* The questions themselves for [{bank, id}] (or pool entries), in the same order, as
+     entries {bank, data, sections}; null where a question is no longer there. With a catalogue each comes from a file of its own
      (quizdata/q/<id>.js), else from its bank's file. */
   function questions(items) {
     return load("index").then(function (index) {
@@ -158,13 +158,15 @@
       })).then(function (loaded) {
         var byName = {};
         names.forEach(function (name, i) {
-          byName[name] = loaded[i].questions;
+          byName[name] = loaded[i];
         });
         return where.map(function (place) {
-          var found = (byName[place.name] || []).filter(function (question) {
+          var file = byName[place.name] || { questions: [] };
+          var found = file.questions.filter(function (question) {
             return question.id === place.id;
           })[0];
-          return found ? { bank: place.bank, data: found } : null;
+          // sections: the passages the file brought, the question's own among them (错题本)
+          return found ? { bank: place.bank, data: found, sections: file.sections || {} } : null;
         });
       });
     });

@@ -2,7 +2,7 @@
  * qz-review.js: 错题本: the questions due for spaced review today, and the whole book at
  * any time (topic, next review date, times wrong), with 全部重练 to practise every entry.
  * An entry answered wrong STUBBORN times or more is a 顽固错题: its source passage (from
- * the bank's data file, written by macros/sections.py) is shown inline.
+ * the question's data, written by macros/sections.py) is shown inline.
  *
  * The run in progress (today's due questions or 全部重练) is kept as a draft by
  * qz-review-run.js: after a reload, a chat switch in WeChat or 回到原文 and back, the same
@@ -29,7 +29,7 @@
              anchor: href.split("#")[1] || "" };
   }
 
-  function book(view, index, entries, loaded, start) {
+  function book(view, index, entries, start) {
     var stats = qz.storage.stats();
     var titles = {};
     index.banks.forEach(function (bank) {
@@ -58,7 +58,7 @@
         qz.format(TEXT.entry, { topic: titles[entry.bank] || entry.bank, date: entry.review.due,
                                 wrong: wrong })));
       item.appendChild(v.el("a", { href: qz.data.url(entry.data.link) }, TEXT.toQuestion));
-      var sections = loaded[entry.bank].sections || {};
+      var sections = entry.sections || {};
       if (wrong >= STUBBORN && typeof sections[part.anchor] === "string") {
         var quote = v.el("blockquote", { "class": "qz-book__passage", "data-qz-passage": "" });
         quote.appendChild(v.el("p", {}, TEXT.passage + sections[part.anchor]));
@@ -98,17 +98,23 @@
     }).filter(function (bank, i, list) {
       return list.indexOf(bank) === i && known[bank];
     });
-    qz.data.banks(banks).then(function (loaded) {
+    var byId = {};
+    all.forEach(function (entry) {
+      byId[entry.id] = entry;
+    });
+    // The book's questions in bank order (qz.data.pool), then fetched: on a big site only
+    // they, each with its passage, not their whole banks.
+    qz.data.pool(banks).then(function (pool) {
+      return qz.data.questions(pool.filter(function (entry) {
+        return !!byId[entry.data.id];
+      }));
+    }).then(function (found) {
       if (!view.isConnected) return; // the member has left meanwhile
-      var byId = {};
-      all.forEach(function (entry) {
-        byId[entry.id] = entry;
-      });
       // Questions removed from the banks have already left the book: qz-storage.js prunes
       // it by the question index that started this view.
-      var entries = v.entries(loaded).filter(function (entry) {
-        entry.review = byId[entry.data.id];
-        return !!entry.review;
+      var entries = found.filter(function (entry) {
+        if (entry) entry.review = byId[entry.data.id];
+        return !!entry;
       });
       var chosen = entries.filter(function (entry) {
         return entry.review.due <= qz.today();
@@ -140,7 +146,7 @@
       } else if (chosen.length) {
         practise(chosen, "due", null);
       }
-      book(view, index, entries, loaded, function () {
+      book(view, index, entries, function () {
         practise(entries, "all", null);
         var first = made.root.querySelector("input");
         if (first) first.focus();
