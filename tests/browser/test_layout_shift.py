@@ -105,3 +105,13 @@ def test_no_page_moves_while_its_scripts_start(new_tab, site, banks, size, recor
             shifted[f"/{path}"] = f"CLS {measured['score']:.4f}: " + "; ".join(
                 dict.fromkeys(measured["moved"]))
     assert shifted == {}, "\n".join(f"{page} {what}" for page, what in shifted.items())
+
+
+@pytest.mark.parametrize("size", ["standard", "x-large"])
+def test_a_shared_daily_question_opens_without_moving_anything(new_tab, site, banks, size):
+    """A shared 每日一题 link (…?qid=…#daily) opens scrolled to the question, which comes
+    after the data: 更多练习方式 and the footer below it stay where they are (CLS 0)."""
+    question = next(iter(banks.values())).questions[0]
+    measured = layout_shift(new_tab, f"{site.subpath_url}study/?qid={question.id}#daily",
+                            {"version": 3, "settings": {"textSize": size}})
+    assert measured["score"] == 0, "; ".join(dict.fromkeys(measured["moved"]))
