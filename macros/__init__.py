@@ -19,11 +19,11 @@ from macros.assets import minify
 from macros.blocks import hold
 from macros.checklist import forget_keys
 from macros.contest import register as register_contests
-from macros.data import write_data
+from macros.data import topics, write_data
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
 from macros.page_checks import STUDY_VIEWS, check_page
-from macros.pages import read_heading_ids
+from macros.pages import read_heading_ids, read_page_title
 from macros.paper import ExamConfig, PaperRenderer, exam_config, find_exam_line
 from macros.render import Renderer
 from macros.ui_text import write_scripts as write_text_scripts
@@ -63,9 +63,14 @@ def define_env(env: Any) -> None:
             settings = json.dumps({"counts": exam.counts, "points": exam.points,
                                    "minutes": exam.minutes, "partial": exam.multiple_partial,
                                    "total": exam.total})
+        # 学习进度's 继续学习 names the page with a quiz last opened: room for the longest title.
+        titles = [read_page_title(docs_dir / bank.page) or "" for bank in banks.values()]
         return renderer.template("study.html", view=view, label=STUDY_VIEWS[view],
                                  exam=settings, types=TYPE_LABELS,
-                                 rules=exam.rules() if exam is not None else "")
+                                 rules=exam.rules() if exam is not None else "",
+                                 topics=topics(banks, env.conf["nav"], docs_dir,
+                                               env.conf["use_directory_urls"], env.page.url),
+                                 longest_title=max(titles, key=len, default=""))
 
     env.variables["quiz_renderer"] = renderer
 

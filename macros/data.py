@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from macros.checklist import rendered_keys
 from macros.model import Bank
@@ -58,6 +59,30 @@ def nav_pages(nav: Any) -> list[str]:
     return []
 
 
+def in_nav_order(banks: dict[str, Bank], nav: Any) -> list[Bank]:
+    """Return the banks in the order of their pages in nav (others after, by id).
+
+    quizdata's index and the 自测中心's lists written at build time (专题 choices, 学习进度
+    rows) must agree row for row.
+    """
+    order = nav_pages(nav)
+    return sorted(banks.values(), key=lambda bank: (
+        order.index(bank.page) if bank.page in order else len(order), bank.id))
+
+
+def topics(banks: dict[str, Bank], nav: Any, docs_dir: Path, use_directory_urls: bool,
+           here: str) -> list[dict[str, Any]]:
+    """List the banks as the 自测中心 page at URL ``here`` shows them (专题, 学习进度 rows).
+
+    Written into the page at build time rather than by script, so nothing moves when the
+    script fills in the figures: id, title, question count and the link to the self-test.
+    """
+    return [{"id": bank.id, "title": bank.title, "count": len(bank.questions),
+             "href": get_relative_url(page_url(bank.page, docs_dir, use_directory_urls), here)
+             + f"#quiz-{bank.id}"}
+            for bank in in_nav_order(banks, nav)]
+
+
 def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer: Renderer,
                use_directory_urls: bool, nav: Any) -> None:
     """Write quizdata/index.js, one quizdata/<bank>.js per bank and quizdata/start.js.
@@ -66,13 +91,11 @@ def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer:
     """
     out = site_dir / "quizdata"
     out.mkdir(parents=True, exist_ok=True)
-    order = nav_pages(nav)
     index = []
     scripts: dict[str, str] = {}
     catalogue: dict[str, dict[str, list[dict[str, str]]]] = {}
     passages: dict[str, dict[str, str]] = {}
-    for bank in sorted(banks.values(), key=lambda bank: (
-            order.index(bank.page) if bank.page in order else len(order), bank.id)):
+    for bank in in_nav_order(banks, nav):
         url = page_url(bank.page, docs_dir, use_directory_urls)
         items = renderer.items(bank, read_heading_ids(docs_dir / bank.page))
         questions = [

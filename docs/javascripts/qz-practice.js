@@ -31,14 +31,7 @@
     var stop = null;
     var form = view.querySelector("form");
     var stage = view.querySelector("[data-qz-stage]");
-    var bankBox = form.querySelector("[data-qz-banks]");
-    index.banks.forEach(function (bank) {
-      var label = v.el("label", { "class": "qz-study__choice" });
-      label.appendChild(v.el("input", { type: "checkbox", name: "bank", value: bank.id, checked: "" }));
-      var text = qz.format(TEXT.bank, { title: bank.title, count: bank.count });
-      label.appendChild(document.createTextNode(" " + text));
-      bankBox.appendChild(label);
-    });
+    // The 专题 choices come with the page (macros/templates/study.html): nothing moves.
     function run(chosen, saved) {
       if (stop) stop();
       stage.textContent = "";

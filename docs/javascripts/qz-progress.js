@@ -2,6 +2,10 @@
  * qz-progress.js: 学习进度: the overall total, per-topic mastery bars (each topic links to
  * its self-test), a 30-day activity strip with a text alternative, how often 有把握
  * answers were wrong (qz-marks.js counts them), the checklist and 继续学习.
+ *
+ * The rows, lines and strip come with the page (macros/templates/study.html), each with
+ * room for its widest figures: this script only fills them in and then shows them, so
+ * nothing on the page moves (no layout shift).
  */
 (function () {
   "use strict";
@@ -16,7 +20,6 @@
     qz.storage.reviews(false).forEach(function (entry) {
       book[entry.id] = true;
     });
-    var list = view.querySelector("[data-qz-topics]");
     var all = { seen: 0, mastered: 0, count: 0 };
     index.banks.forEach(function (bank) {
       var seen = 0;
@@ -36,17 +39,14 @@
       all.seen += seen;
       all.mastered += mastered;
       all.count += bank.count;
+      // A page cached from an earlier build may lack a newer bank's row: its figures still count.
+      var row = view.querySelector('[data-qz-topic="' + bank.id + '"]');
+      if (!row) return;
       var accuracy = answered ? Math.round((right / answered) * 100) + "%" : TEXT.noAccuracy;
-      var item = v.el("li", { "class": "qz-progress", "data-qz-topic": bank.id });
-      // To the topic's self-test: the quiz section at the end of its page.
-      item.appendChild(v.el("a", { href: qz.data.url(bank.url) + "#quiz-" + bank.id }, bank.title));
-      var bar = qz.format(TEXT.bar, { title: bank.title });
-      item.appendChild(v.el("progress", { max: String(bank.count), value: String(mastered),
-                                         "aria-label": bar }));
-      item.appendChild(v.el("span", { "class": "qz-progress__figures" },
+      row.querySelector("progress").value = mastered;
+      row.querySelector("[data-qz-figures]").textContent =
         qz.format(TEXT.topic, { seen: seen, total: bank.count, mastered: mastered,
-                                accuracy: accuracy })));
-      list.appendChild(item);
+                                accuracy: accuracy });
     });
     view.querySelector("[data-qz-total]").textContent =
       qz.format(TEXT.total, { seen: all.seen, total: all.count, mastered: all.mastered });
@@ -56,7 +56,6 @@
      same figures as text: a sentence for everyone, each day's count for screen readers. */
   function activity(view) {
     var days = qz.storage.days();
-    var box = view.querySelector("[data-qz-days]");
     var list = [];
     for (var back = DAYS - 1; back >= 0; back--) {
       var date = qz.today(-back);
@@ -65,7 +64,7 @@
     var most = Math.max.apply(null, list.map(function (d) {
       return d.n;
     })) || 1;
-    var strip = v.el("div", { "class": "qz-days__strip", role: "img", "data-qz-strip": "" });
+    var strip = view.querySelector("[data-qz-strip]"); // its height is fixed (quiz.css)
     var said = [];
     function day(d) {
       return qz.format(TEXT.day, { month: Number(d.date.slice(5, 7)), day: Number(d.date.slice(8)),
@@ -84,9 +83,8 @@
     var total = list.reduce(function (sum, d) {
       return sum + d.n;
     }, 0);
-    box.appendChild(v.el("p", { "class": "qz-days__summary", "data-qz-days-summary": "" },
-      qz.format(TEXT.days, { count: DAYS, total: total, active: said.length })));
-    box.appendChild(strip);
+    view.querySelector("[data-qz-days-summary]").textContent =
+      qz.format(TEXT.days, { count: DAYS, total: total, active: said.length });
   }
 
   function confidence(view, stats) {
@@ -119,7 +117,12 @@
     if (href && href.indexOf(qz.root()) === 0) {
       resume.textContent = TEXT.continueAt;
       resume.appendChild(v.el("a", { href: href }, visit.title));
+    } else {
+      resume.textContent = TEXT.continueAt + TEXT.noVisit;
     }
+    Array.prototype.forEach.call(view.querySelectorAll("[data-qz-fills]"), function (part) {
+      part.hidden = false;
+    });
   }
 
   v.define("progress", progress);
