@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import json
 import os
 import pstats
 import re
@@ -372,8 +373,24 @@ def browser_figures(ours: Path, mkdocs_quiz: Path, slug: str, runs: int) -> Brow
                    dom["ours"], dom["mkdocs-quiz"], list(dict.fromkeys(errors)))
 
 
+def review_record(site: Path, banks: int = 50, per_bank: int = 2) -> str:
+    """A stored record with ``per_bank`` questions of each of the first ``banks`` banks due
+    in the 错题本, read from the built site's own question data (start.js)."""
+    start = (site / "quizdata" / "start.js").read_text(encoding="utf-8").splitlines()[0]
+    index = json.loads(start[start.index(",") + 1: start.rindex(")")])
+    review = {}
+    for bank in index["banks"][:banks]:
+        types = index["catalogue"][bank["id"]]
+        ids = [item[0] for items in types.values() for item in items][:per_bank]
+        review.update({qid: {"bank": bank["id"], "step": 0, "due": "2000-01-01", "at": 0}
+                       for qid in ids})
+    return json.dumps({"version": 2, "answers": {}, "stats": {}, "review": review, "exams": [],
+                       "attempts": {}, "checks": {}, "visit": None, "settings": {}})
+
+
 def study_tti(site: Path, runs: int) -> dict[str, list[float]]:
     """Milliseconds from tapping 开始考试 (100 questions) and 开始练习 (10) to the drawn
+    questions being wired, and from opening the 错题本 (100 due, from 50 banks) to its
     questions being wired, on the unthrottled machine, cold cache.
 
     The tap comes after the member has read the instructions (``phone.READING_MS``), as
@@ -385,6 +402,7 @@ def study_tti(site: Path, runs: int) -> dict[str, list[float]]:
 
     buttons = {"exam": "[data-qz-start]",
                "practice": "[data-qz-view=practice] button[type=submit]"}
+    record = review_record(site)
     times: dict[str, list[float]] = defaultdict(list)
     with sync_playwright() as driver, serve(site) as url:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -402,5 +420,14 @@ def study_tti(site: Path, runs: int) -> dict[str, list[float]]:
                 bench = page.evaluate("() => window.__qzBench")
                 times[view].append(bench["viewReady"] - bench["tap"])
                 context.close()
+            context = browser.new_context()
+            context.add_init_script(f"localStorage.setItem('jgdj:v1', {json.dumps(record)});")
+            context.add_init_script(phone.PROBE)
+            page = context.new_page()
+            page.goto(f"{url}study/review/", wait_until="commit")
+            page.wait_for_function("() => window.__qzBench && window.__qzBench.viewReady !== null",
+                                   timeout=120_000)
+            times["review"].append(page.evaluate("() => window.__qzBench.viewReady"))
+            context.close()
         browser.close()
     return dict(times)

@@ -164,7 +164,8 @@ def budgets(results: list[SizeResult], real: dict[str, float], assets: list[tupl
                              f"{big_time:.2f} s vs {small:.2f} s = {big_time / small:.2f}×"))
     else:
         checks.append(Budget("10,000 questions ≤ 12× our 1,000", None, "not run (--quick)"))
-    for view, label in (("exam", "开始考试"), ("practice", "开始练习")):
+    for view, label in (("exam", "开始考试"), ("practice", "开始练习"),
+                        ("review", "opening 错题本")):
         found = study_runs.get(view)
         checks.append(Budget(
             f"10,000 questions: {label} → questions wired < 1 s, unthrottled",
@@ -253,6 +254,8 @@ def report(machine: list[tuple[str, str]], results: list[SizeResult],
          "(after reading)", tap("exam"), "–"],
         ["综合练习, 10 questions from 10,000: 开始练习 → wired (after reading)",
          tap("practice"), "–"],
+        ["错题本 with 100 due from 50 of 100 banks: navigation start → wired",
+         tap("review"), "–"],
         ["script errors on our page", "; ".join(browser.errors) or "none", "–"]])
     out += ["", "## How it was measured", "",
             "- Synthetic pages: at most 100 questions a page (one bank each), four heading "

@@ -270,13 +270,12 @@ def write_site(folder: Path, kind: Kind, pages: list[Page]) -> None:
     for page in pages:
         (docs / f"{page.slug}.md").write_text(page_markdown(page, kind), encoding="utf-8")
     if kind == "ours" and sum(len(page.questions) for page in pages) >= EXAM_POOL:
-        # The mock exam of issue 6's report (100 questions drawn from the whole set) and
-        # 综合练习 (10 questions from every bank), issue 14.
+        # The mock exam of issue 6's report (100 questions drawn from the whole set),
+        # 综合练习 (10 questions from every bank) and the 错题本, issue 14.
         (docs / "study").mkdir()
-        (docs / "study" / "exam.md").write_text('# 模拟考试\n\n{{ study_view("exam") }}\n',
-                                                encoding="utf-8")
-        (docs / "study" / "practice.md").write_text(
-            '# 综合练习\n\n{{ study_view("practice") }}\n', encoding="utf-8")
+        for view, title in (("exam", "模拟考试"), ("practice", "综合练习"), ("review", "错题本")):
+            (docs / "study" / f"{view}.md").write_text(
+                f'# {title}\n\n{{{{ study_view("{view}") }}}}\n', encoding="utf-8")
         config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + EXAM_100, config)
         (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
