@@ -82,18 +82,28 @@
       // Under the stem, before the options: Tab goes marks, options, then on to 提交答案.
       var stem = question.el.querySelector("legend");
       question.el.insertBefore(bar, stem ? stem.nextSibling : question.el.firstChild);
-      // The 题号, shown by quiz.css once the question has been checked (qz-question--…).
-      var id = document.createElement("p");
+    });
+  }
+
+  /* The 题号 under the feedback, made when a question is first checked (a page of 100
+     questions carries none until then); quiz.css shows it while the question shows its
+     result (qz-question--…) and hides it after 重新作答. */
+  function questionId(question) {
+    var id = question.el.querySelector("[data-qz-qid]");
+    if (!id) {
+      id = document.createElement("p");
       id.className = "qz-question__qid";
       id.setAttribute("data-qz-qid", "");
       id.textContent = TEXT.questionId + question.id;
       question.el.insertBefore(id, question.feedback.nextSibling);
-    });
+    }
+    return id;
   }
 
-  /* After a check in practice and review: the 把握程度 question. */
+  /* After a check: the 题号; in practice and review also the 把握程度 question. */
   function afterCheck(event) {
     var question = event.detail.question;
+    questionId(question);
     var root = question.el.closest("[data-quiz-id]");
     if (!root || !ASK_IN[root.getAttribute("data-quiz-id")]) return;
     var old = question.el.querySelector("[data-qz-sure]");
@@ -117,7 +127,7 @@
       });
       ask.appendChild(node);
     });
-    question.el.insertBefore(ask, question.el.querySelector("[data-qz-qid]").nextSibling);
+    question.el.insertBefore(ask, questionId(question).nextSibling);
   }
 
   qz.marks = { TEXT: TEXT, confidence: confidence, saveMark: saveMark };
