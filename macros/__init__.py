@@ -23,6 +23,7 @@ from macros.data import topics, write_data
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
 from macros.page_checks import STUDY_VIEWS, check_page
+from macros.page_scripts import write_table as write_needs_table
 from macros.pages import read_heading_ids, read_page_title
 from macros.paper import ExamConfig, PaperRenderer, exam_config, find_exam_line
 from macros.render import Renderer
@@ -101,6 +102,7 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_build(env: Any) -> None:
     """Write question data (quizdata/) and the interface words, then minify the assets."""
     write_text_scripts(Path(env.conf["site_dir"]))
+    write_needs_table(Path(env.conf["site_dir"]))
     minify(Path(env.conf["site_dir"]))
     write_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), env.variables["quiz_banks"],
                env.variables["quiz_renderer"], env.conf["use_directory_urls"], env.conf["nav"])

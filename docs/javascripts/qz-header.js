@@ -3,9 +3,9 @@
  *
  * - Applies the reader's text size before the page paints, and puts the 字号 button
  *   (标准 → 大 → 特大) and the 错题 link (questions due today) into Material's header.
- * - Loads the rest only where a page needs it (overrides/main.html decides, in
- *   <meta name="qz:needs">, and links the stylesheets): quiz and study scripts, the
- *   checklist, the paper, once per page view, instant navigation included.
+ * - Loads the rest only where a page needs it: the page lists its own scripts (overrides/
+ *   main.html decides, in <meta name="qz:needs">, and links the stylesheets); after an
+ *   instant navigation this file loads what the next page needs, from the same table.
  * It only reads the stored record (qz.storage, loaded on demand, writes it), so pages
  * without a quiz stay light.
  */
@@ -33,32 +33,9 @@
     { id: "large", name: TEXT.sizeLarge },
     { id: "x-large", name: TEXT.sizeExtraLarge },
   ];
-  // The scripts of each need that overrides/main.html lists in <meta name="qz:needs">
-  // (it links the stylesheets from the same list), in load order; scripts already loaded
-  // are skipped. qz-data.js comes before qz-storage.js: the store prunes the 错题本 by the
-  // question index (quizdata/index.js).
-  // qz-record-check.js (the check of every stored entry) comes right before qz-storage.js.
-  var STORE = ["qz-data.js", "qz-record-check.js", "qz-storage.js"];
-  // The quiz's tools (marks, groups, keys, drafts) come before qz-quiz.js: they hear its
-  // first quiz.
-  var QUIZ = STORE.concat(["qz-dialog.js", "qz-drafts.js", "qz-check.js", "qz-marks.js",
-                           "qz-groups.js", "qz-keys.js", "qz-quiz.js"]);
-  var VIEW = QUIZ.concat(["qz-views.js"]);
-  var NEEDS = {
-    quiz: QUIZ,
-    checklist: STORE.concat(["qz-checklist.js"]),
-    paper: ["qz-paper.js"],
-    "view:practice": VIEW.concat(["qz-practice.js"]),
-    "view:exam": VIEW.concat(["qz-exam-clock.js", "qz-exam-sheet.js", "qz-exam-report.js",
-                              "qz-exam.js"]),
-    "view:review": VIEW.concat(["qz-review-run.js", "qz-review.js"]),
-    "view:progress": VIEW.concat(["qz-progress.js"]),
-    "view:daily": VIEW.concat(["qz-daily.js"]),
-    "view:records": VIEW.concat(["qz-records.js", "qz-code.js", "qz-transfer.js"]),
-    contest: ["qz-dialog.js", "qz-contest-state.js", "qz-contest-keys.js",
-              "qz-contest-screen.js"],
-  };
-  var START_DATA = "quizdata/start.js"; // qz-data.js's first file: the index and the banks
+  // The scripts of each need (<meta name="qz:needs">), in load order: the build writes the
+  // table (macros/page_scripts.py) in front of this file; the page itself lists its own.
+  var NEEDS = qz.NEEDS || {};
   var requested = {};
 
   /* Run start on every page view: Material's document$ emits after each instant navigation
@@ -92,8 +69,8 @@
       }
       window.document$.subscribe(run);
     } else if (document.readyState === "loading") {
-      // Run while the page still parses (loadEarly): Material's document$ comes with its
-      // bundle at the end of the body; ask again then, so start runs on every page view.
+      // Run while the page still parses: Material's document$ comes with its bundle at the
+      // end of the body; ask again then, so start runs on every page view.
       document.addEventListener("DOMContentLoaded", function () {
         qz.onPage(start);
       });
@@ -177,21 +154,18 @@
     load(scriptsNeeded());
   }
 
-  /* On a phone each file is a round trip, and a slow CPU has little to spare once the page
-     has parsed: so the page's scripts are asked for from <head>, while it still parses, and
-     run as soon as they arrive (in order), not after DOMContentLoaded. A study view also
-     needs its question data, which qz-data.js asks for (quizdata/start.js) as it runs. */
-  function loadEarly() {
-    var files = scriptsNeeded();
-    if (document.querySelector("meta[name='qz:needs'][content*='view:']")) {
-      var link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "script";
-      link.href = qz.root() + START_DATA;
-      link.setAttribute("fetchpriority", "low");
-      document.head.appendChild(link);
-    }
-    load(files);
+  /* The scripts the page itself lists (<script defer> in its <head>, before this one): they
+     run before DOMContentLoaded, so they are not asked for again. */
+  function listedByThePage() {
+    Array.prototype.forEach.call(document.querySelectorAll("script[defer][src]"), function (tag) {
+      var file = tag.src.split("/").pop();
+      if (tag.src === qz.root() + "javascripts/" + file && !requested[file]) {
+        requested[file] = new Promise(function (resolve) {
+          tag.addEventListener("load", resolve);
+          tag.addEventListener("error", resolve);
+        });
+      }
+    });
   }
 
   function current() {
@@ -269,7 +243,7 @@
   }
 
   apply(current());
-  loadEarly();
+  listedByThePage();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
 })();

@@ -53,9 +53,23 @@ def test_offline_features_follow_the_site_but_instant_loading():
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    features = [yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader)["theme"]["features"]
-                for name in ("mkdocs.yml", "mkdocs.offline.yml")]
+    configs = [yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader)
+               for name in ("mkdocs.yml", "mkdocs.offline.yml")]
+    features = [config["theme"]["features"] for config in configs]
     assert features[1] == [name for name in features[0] if name != "navigation.instant"]
+    # The hooks too: without them the package lacked the bank papers and each page's scripts.
+    assert configs[1]["hooks"][:len(configs[0]["hooks"])] == configs[0]["hooks"]
+
+
+def test_the_package_has_every_page_of_the_site(unpacked, site):
+    """The same pages as the served site, bank papers included (built by the hooks)."""
+    served = {path.parent.relative_to(site.directory).as_posix()
+              for path in site.directory.rglob("index.html")} - {"."}
+    offline = {path.relative_to(unpacked).with_suffix("").as_posix()
+               for path in unpacked.rglob("*.html") if path.name != "index.html"}
+    offline |= {path.parent.relative_to(unpacked).as_posix()
+                for path in unpacked.rglob("index.html")} - {"."}
+    assert served <= offline, served - offline
 
 
 def test_every_offline_page_has_its_own_csp_and_a_javascript_link_runs_nothing(new_tab, unpacked):
