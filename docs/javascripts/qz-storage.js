@@ -222,12 +222,15 @@
   window.addEventListener("storage", function (event) {
     if (event.key === KEY || event.key === null) cache = null; // another tab saved
   });
+  read();
   if (qz.onPage) {
+    // A new page view reads the record afresh, once. The first call is the page view this
+    // file was loaded in (it may come at DOMContentLoaded, after the read above): kept.
+    var views = 0;
     qz.onPage(function () {
-      cache = null; // a new page view reads the record afresh, once
+      if (views++) cache = null;
     });
   }
-  read();
 
   // The question index lists every live id: 错题本 entries of removed questions go.
   if (qz.data && store) {
