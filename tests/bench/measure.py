@@ -380,8 +380,13 @@ def review_record(site: Path, banks: int = 50, per_bank: int = 2) -> str:
     index = json.loads(start[start.index(",") + 1: start.rindex(")")])
     review = {}
     for bank in index["banks"][:banks]:
-        types = index["catalogue"][bank["id"]]
-        ids = [item[0] for items in types.values() for item in items][:per_bank]
+        if "catalogue" in index:
+            types = index["catalogue"][bank["id"]]
+            ids = [item[0] for items in types.values() for item in items][:per_bank]
+        else:  # a build from before the catalogue (the before column of results.md)
+            data = (site / "quizdata" / f"{bank['id']}.js").read_text(encoding="utf-8")
+            questions = json.loads(data[data.index(",") + 1: data.rindex(")")])["questions"]
+            ids = [question["id"] for question in questions][:per_bank]
         review.update({qid: {"bank": bank["id"], "step": 0, "due": "2000-01-01", "at": 0}
                        for qid in ids})
     return json.dumps({"version": 2, "answers": {}, "stats": {}, "review": review, "exams": [],
