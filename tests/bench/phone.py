@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import socket
 import statistics
 import subprocess
@@ -40,8 +39,6 @@ NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8
 READING_MS = 3000
 SHORT_PAGE = "about/"  # a short page without a quiz, the yardstick of the ratios
 QUIZ_SIZES = (32, 100)  # questions on one page (职能定位 has 32; the page size limit is 100)
-_EXAM_SMALL = ("    single: 1\n    multiple: 1\n    judge: 1\n    fill: 1\n"
-               "    points: {single: 25, multiple: 25, judge: 25, fill: 25}\n    minutes: 30\n")
 
 # Records what the budgets need from inside the page, from navigation start:
 # layout shifts (CLS), the tap on a study view's start button, and the moment
@@ -127,10 +124,6 @@ def _build(source: Path, out: Path, url: str) -> None:
 def write_page_site(folder: Path, kind: synth.Kind, size: int) -> None:
     """A synthetic site with ``size`` questions on one page, as this project or as words."""
     synth.write_site(folder, kind, synth.make_pages(size))
-    if kind == "ours":  # a single small bank cannot fill the real mock paper
-        config = folder / "mkdocs.yml"
-        config.write_text(re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + _EXAM_SMALL,
-                                 config.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def build_sites(tmp: Path, sizes: tuple[int, ...] = QUIZ_SIZES) -> list[Served]:

@@ -30,6 +30,9 @@ Kind = Literal["ours", "plain", "mkdocs-quiz", "real-plain", "words"]
 EXAM_POOL = 10000
 EXAM_100 = ("    single: 40\n    multiple: 20\n    judge: 25\n    fill: 15\n"
             "    points: {single: 1, multiple: 1, judge: 1, fill: 1}\n    minutes: 60\n")
+# Smaller sites: a paper any of them can fill (the build refuses a paper the banks cannot).
+EXAM_SMALL = ("    single: 1\n    multiple: 1\n    judge: 1\n    fill: 1\n"
+              "    points: {single: 25, multiple: 25, judge: 25, fill: 25}\n    minutes: 30\n")
 # A line that is only a macro call: {{ quiz("role") }}, {{ paper("role") }}, {{ mock_paper() }}.
 _MACRO_LINE = re.compile(r"^\{\{.*\}\}[ \t]*\n?", re.MULTILINE)
 _INDEX = "# 基准测试站点\n\n这是性能基准生成的站点，页面和题目都是随机抽取的中文文字。\n"
@@ -269,16 +272,19 @@ def write_site(folder: Path, kind: Kind, pages: list[Page]) -> None:
     (docs / "index.md").write_text(_INDEX, encoding="utf-8")
     for page in pages:
         (docs / f"{page.slug}.md").write_text(page_markdown(page, kind), encoding="utf-8")
-    if kind == "ours" and sum(len(page.questions) for page in pages) >= EXAM_POOL:
+    big = sum(len(page.questions) for page in pages) >= EXAM_POOL
+    if kind == "ours":
+        config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + (EXAM_100 if big else EXAM_SMALL),
+                        config)
+        (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if kind == "ours" and big:
         # The mock exam of issue 6's report (100 questions drawn from the whole set),
         # 综合练习 (10 questions from every bank) and the 错题本, issue 14.
         (docs / "study").mkdir()
         for view, title in (("exam", "模拟考试"), ("practice", "综合练习"), ("review", "错题本")):
             (docs / "study" / f"{view}.md").write_text(
                 f'# {title}\n\n{{{{ study_view("{view}") }}}}\n', encoding="utf-8")
-        config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-        config = re.sub(r"(  exam:\n)(?:    .*\n)+", r"\1" + EXAM_100, config)
-        (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     if kind == "ours":
         (folder / "quizzes").mkdir()
         for page in pages:
