@@ -104,10 +104,13 @@ def asserted_text(question: Question) -> str:
     return question.stem
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 def similarity(first: Question, second: Question) -> float:
     """Character-bigram Jaccard of two questions' asserted text (Chinese has no word boundaries)."""
-    a, b = _bigrams(asserted_text(first)), _bigrams(asserted_text(second))
-    return len(a & b) / len(a | b) if a and b else 0.0
+    return _jaccard(_bigrams(asserted_text(first)), _bigrams(asserted_text(second)))
 
 
 def _share_error(count: int, total: int, limit: float,
@@ -197,10 +200,13 @@ def _duplicate_findings(banks: Mapping[str, Bank]) -> tuple[list[BankError], lis
     """Find near-duplicates: across banks an error; in one bank a warning, unless one point."""
     errors: list[BankError] = []
     warnings: list[BankError] = []
-    for (bank_a, a), (bank_b, b) in combinations(list(_questions(banks)), 2):
+    questions = list(_questions(banks))
+    # Each question's bigrams once, not once per pair (the pairs grow as the square).
+    grams = {id(question): _bigrams(asserted_text(question)) for _, question in questions}
+    for (bank_a, a), (bank_b, b) in combinations(questions, 2):
         if a.point is not None and a.point == b.point and bank_a.id == bank_b.id:
             continue
-        score = similarity(a, b)
+        score = _jaccard(grams[id(a)], grams[id(b)])
         if score < DUPLICATE_JACCARD:
             continue
         if bank_a.id != bank_b.id:

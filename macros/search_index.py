@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from functools import cache
 from typing import Any
 
 # A definition-list term and its definition, as Python-Markdown's def_list writes them.
@@ -56,12 +57,17 @@ def parts(text: str) -> str:
     found: dict[str, None] = {}
     for run in _HAN.findall(text.replace("\u200b", " ")):
         for token in jieba.cut(run):
-            if len(token) < _LONG:
-                continue
-            for word in jieba.cut_for_search(token):
-                if 2 <= len(word) < len(token):
-                    found[word] = None
+            if len(token) >= _LONG:
+                found.update(dict.fromkeys(_subwords(token)))
     return " ".join(found)
+
+
+@cache
+def _subwords(token: str) -> tuple[str, ...]:
+    """Return the shorter words inside one long token (terms recur on every page: cached)."""
+    import jieba
+
+    return tuple(word for word in jieba.cut_for_search(token) if 2 <= len(word) < len(token))
 
 
 def _search_index(config: Any) -> Any:

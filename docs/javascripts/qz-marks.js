@@ -59,16 +59,16 @@
                                        : (on ? TEXT.masteredOn : TEXT.mastered);
   }
 
-  /* 收藏 and 斩题 buttons on every question of a quiz just started. */
+  /* 收藏 and 斩题 buttons on every question of a quiz just started: right in the question's
+     fieldset (a group its legend names), under the stem, before the options, so Tab goes
+     marks, options, then on to 提交答案. No wrapper: a page of 100 questions carries 100
+     elements fewer. */
   function addMarks(event) {
     var marks = qz.storage.snapshot().marks;
     event.detail.quiz.questions.forEach(function (question) {
-      if (question.el.querySelector("[data-qz-marks]")) return;
-      var bar = document.createElement("div");
-      bar.className = "qz-marks";
-      bar.setAttribute("data-qz-marks", "");
-      bar.setAttribute("role", "group");
-      bar.setAttribute("aria-label", qz.format(TEXT.markLabel, { id: question.id }));
+      if (question.el.querySelector("[data-qz-mark]")) return;
+      var stem = question.el.querySelector("legend");
+      var before = stem ? stem.nextSibling : question.el.firstChild;
       ["star", "mastered"].forEach(function (name) {
         var node = button("", { "data-qz-mark": name });
         toggle(node, !!(marks[question.id] && marks[question.id][name]));
@@ -77,11 +77,8 @@
           saveMark(question.id, name, on);
           toggle(node, on);
         });
-        bar.appendChild(node);
+        question.el.insertBefore(node, before);
       });
-      // Under the stem, before the options: Tab goes marks, options, then on to 提交答案.
-      var stem = question.el.querySelector("legend");
-      question.el.insertBefore(bar, stem ? stem.nextSibling : question.el.firstChild);
     });
   }
 

@@ -45,9 +45,20 @@
     this.answer = JSON.parse(fieldset.getAttribute("data-answer"));
     if (this.type === "fill") qz.check.prepare(this.answer, fieldset.getAttribute("data-qz-fill"));
     this.inputs = all(fieldset, "input");
-    this.feedback = fieldset.querySelector("[data-qz-feedback]");
+    this.feedback = null; // made on the first check (feedbackBox): a long page carries none
     this.details = fieldset.querySelector("[data-qz-answer]");
   }
+
+  /* The line that says right or wrong, before the answer: made when first needed. */
+  Question.prototype.feedbackBox = function () {
+    if (!this.feedback) {
+      this.feedback = document.createElement("div");
+      this.feedback.className = "qz-question__feedback";
+      this.feedback.setAttribute("data-qz-feedback", "");
+      this.el.insertBefore(this.feedback, this.details);
+    }
+    return this.feedback;
+  };
 
   Question.prototype.shuffle = function (random) {
     var list = this.el.querySelector(".qz-question__options");
@@ -125,7 +136,7 @@
     var state = correct ? "right" : answered ? "wrong" : "unanswered";
     this.el.classList.remove("qz-question--right", "qz-question--wrong", "qz-question--unanswered");
     this.el.classList.add("qz-question--" + state);
-    this.feedback.textContent = "";
+    this.feedbackBox().textContent = "";
     var icon = document.createElement("span");
     icon.className = "qz-question__icon";
     icon.setAttribute("aria-hidden", "true");
@@ -160,8 +171,10 @@
 
   Question.prototype.clear = function () {
     this.el.classList.remove("qz-question--right", "qz-question--wrong", "qz-question--unanswered");
-    this.feedback.hidden = true;
-    this.feedback.textContent = "";
+    if (this.feedback) {
+      this.feedback.hidden = true;
+      this.feedback.textContent = "";
+    }
     this.details.open = false;
     this.details.hidden = true;
     this.inputs.forEach(function (input) {
