@@ -197,6 +197,8 @@
     },
     pool: pool,
     questions: questions,
+    /* {bank id: bank data} → entries [{bank, data}], bank by bank. */
+    entries: entries,
     /* A path from the site root (e.g. "role/#q-role-01") as a URL usable from this page. */
     url: function (path) {
       return new URL(path, root()).href;

@@ -24,16 +24,8 @@
 
   var shuffled = qz.data.shuffled; // qz-data.js, loaded before the views
 
-  /* Every question of the given banks as {bank, data} entries. */
-  function entries(banks) {
-    var list = [];
-    Object.keys(banks).forEach(function (id) {
-      banks[id].questions.forEach(function (question) {
-        list.push({ bank: id, data: question });
-      });
-    });
-    return list;
-  }
+  /* Every question of the given banks as {bank, data} entries (qz-data.js). */
+  var entries = qz.data.entries;
 
   /* A quiz section holding the given entries, wired by qz.Quiz; options.confirmSubmit asks
      before submitting (see qz.Quiz). */

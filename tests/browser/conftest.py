@@ -222,6 +222,12 @@ def new_tab(browser: Browser) -> Iterator[NewTab]:
 
 
 @pytest.fixture
+def phone(new_tab: NewTab) -> Tab:
+    """A fresh context at a phone's size (390×844); fails on any script error."""
+    return new_tab(PHONE)
+
+
+@pytest.fixture
 def tab(new_tab: NewTab) -> Tab:
     """A fresh context (empty localStorage) at desktop size; fails on any script error."""
     return new_tab(DESKTOP)

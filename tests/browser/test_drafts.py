@@ -12,7 +12,6 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE
 from tests.browser.driver import answer, fieldset, given, right_response, wait_for_draft
 
 pytestmark = pytest.mark.browser
@@ -21,13 +20,6 @@ pytestmark = pytest.mark.browser
 def drafts(page: Page) -> dict:
     record = json.loads(page.evaluate("localStorage.getItem('jgdj:v1')") or "{}")
     return record.get("drafts", {})
-
-
-@pytest.fixture
-def phone(new_tab):
-    tab = new_tab(PHONE)
-    yield tab
-    assert tab.errors == [], tab.errors
 
 
 def test_page_quiz_answers_survive_a_reload_and_instant_navigation(phone, site, banks):

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.model import Bank, Question
-from tests.browser.conftest import PHONE, SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import (
     answer,
     given,
@@ -74,13 +74,6 @@ def blank(question: Question) -> list[str]:
 
 def seen(page: Page) -> dict[str, int]:
     return {qid: entry["seen"] for qid, entry in page.evaluate(f"{RECORD}.stats").items()}
-
-
-@pytest.fixture
-def phone(new_tab):
-    tab = new_tab(PHONE)
-    yield tab
-    assert tab.errors == [], tab.errors
 
 
 def test_answers_of_todays_review_come_back_after_a_reload(phone, site, banks):
