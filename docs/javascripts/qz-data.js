@@ -90,32 +90,30 @@
   function pool(ids) {
     return load("index").then(function (index) {
       var catalogue = index.parts && index.catalogue;
-      if (!catalogue) return qz.data.banks(ids).then(entries);
-      var list = [];
-      ids.forEach(function (bank) {
-        var types = catalogue[bank] || {};
-        Object.keys(types).forEach(function (type) {
-          types[type].forEach(function (item) {
-            list.push({ bank: bank, light: true,
-                        data: { id: item[0], type: type, point: item[1] || "" } });
-          });
+      return catalogue ? listed(catalogue, ids) : qz.data.banks(ids).then(entries);
+    });
+  }
+
+  /* The catalogue's stand-ins of the given banks' questions (of every bank without ids). */
+  function listed(catalogue, ids) {
+    var list = [];
+    (ids || Object.keys(catalogue)).forEach(function (bank) {
+      var types = catalogue[bank] || {};
+      Object.keys(types).forEach(function (type) {
+        types[type].forEach(function (item) {
+          list.push({ bank: bank, light: true,
+                      data: { id: item[0], type: type, point: item[1] || "" } });
         });
       });
-      return list;
     });
+    return list;
   }
 
   /* Every id of a catalogue (start.js leaves the index's list of live ids out then). */
   function catalogued(catalogue) {
-    var ids = [];
-    Object.keys(catalogue).forEach(function (bank) {
-      Object.keys(catalogue[bank]).forEach(function (type) {
-        catalogue[bank][type].forEach(function (item) {
-          ids.push(item[0]);
-        });
-      });
+    return listed(catalogue).map(function (entry) {
+      return entry.data.id;
     });
-    return ids;
   }
 
   function entries(loaded) {
@@ -136,12 +134,8 @@
       var catalogue = index.parts && index.catalogue;
       var live = {};
       if (catalogue) {
-        Object.keys(catalogue).forEach(function (bank) {
-          Object.keys(catalogue[bank]).forEach(function (type) {
-            catalogue[bank][type].forEach(function (item) {
-              live[bank + " " + item[0]] = true;
-            });
-          });
+        listed(catalogue).forEach(function (entry) {
+          live[entry.bank + " " + entry.data.id] = true;
         });
       }
       var names = [];
