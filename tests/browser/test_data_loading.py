@@ -156,3 +156,30 @@ def test_big_site_practice_fetches_only_the_questions_drawn(big_site, new_tab, b
     count = int(page.locator("[data-qz-view=practice] input[name=count]").input_value())
     assert len(fetched) == min(count, len(by_id)) and all(qid in by_id for qid in fetched)
     assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
+
+
+def test_big_site_review_and_shared_daily_fetch_only_their_questions(big_site, new_tab, banks):
+    """The 错题本 fetches the files of its entries alone, each with its passage (shown beside a
+    顽固错题); a shared 每日一题 fetches its one question; no bank file is fetched."""
+    book = [bank.questions[0] for bank in banks.values()]
+    stubborn = book[0]
+    record = {"version": 2, "answers": {}, "exams": [], "attempts": {}, "checks": {},
+              "visit": None, "settings": {},
+              "stats": {stubborn.id: {"seen": 5, "right": 0, "at": 1}},
+              "review": {question.id: {"bank": bank, "step": 0, "due": "2000-01-01", "at": 1}
+                         for bank, question in zip(banks, book, strict=True)}}
+    tab = new_tab(PHONE)
+    page = tab.page
+    page.add_init_script(f"localStorage.setItem('jgdj:v1', {json.dumps(json.dumps(record))})")
+    page.goto(big_site + "study/review/")
+    page.locator("[data-qz-view=review] .qz[data-qz-ready]").wait_for()
+    expect(page.locator(f"[data-qz-entry='{stubborn.id}'] [data-qz-passage]")).to_be_visible()
+    assert sorted(_questions_fetched(tab.requests)) == sorted(q.id for q in book)
+    assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
+
+    shared = new_tab(PHONE)
+    last = list(banks.values())[-1].questions[-1]
+    shared.page.goto(big_site + f"study/?qid={last.id}#daily")
+    shared.page.locator(f"[data-qz-view=daily] fieldset[data-question-id='{last.id}']").wait_for()
+    assert _questions_fetched(shared.requests) == [last.id]
+    assert not {f"{bank}.js" for bank in banks} & set(_quizdata(shared.requests))
