@@ -60,8 +60,8 @@ def given(page: Page, question: Question) -> list[str]:
     """What the question's inputs hold now, in the form right_response() gives (sorted)."""
     box = fieldset(page, question)
     if question.type == "fill":
-        return [box.locator("input[type=text]").nth(i).input_value()
-                for i in range(len(question.answer))]
+        return sorted(box.locator("input[type=text]").nth(i).input_value()
+                      for i in range(len(question.answer)))
     return box.locator("input:checked").evaluate_all("els => els.map(e => e.value).sort()")
 
 

@@ -63,8 +63,7 @@ def stored_draft(page: Page) -> dict | None:
 
 def filled(question: Question) -> list[str]:
     """What given() reads from a question answered right."""
-    response = right_response(question)
-    return response if question.type == "fill" else sorted(response)
+    return sorted(right_response(question))
 
 
 def blank(question: Question) -> list[str]:
