@@ -28,6 +28,8 @@ from typing import Any
 _TERM = re.compile(r"<dt(?: id=\"[^\"]*\")?>(.*?)</dt>\s*<dd>(.*?)</dd>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+# Between the search plugin's tokens: its zero-width spaces, and any other space.
+_TOKEN_BREAK = re.compile(r"[\u200b\s]+")
 # jieba's tokens of this many Han characters or more get their sub-words indexed too.
 _LONG = 3
 GLOSSARY = "glossary.md"
@@ -51,14 +53,15 @@ def glossary_terms(content: str) -> list[tuple[str, str, str]]:
 
 
 def parts(text: str) -> str:
-    """List the sub-words of the long Chinese tokens in ``text``, space-separated."""
-    import jieba  # the search plugin has loaded it with the site's user dictionary
+    """List the sub-words of the long Chinese tokens in ``text``, space-separated.
 
+    ``text`` is an entry as the search plugin wrote it: jieba's tokens already stand
+    between zero-width spaces, so they are read from it rather than cut a second time.
+    """
     found: dict[str, None] = {}
-    for run in _HAN.findall(text.replace("\u200b", " ")):
-        for token in jieba.cut(run):
-            if len(token) >= _LONG:
-                found.update(dict.fromkeys(_subwords(token)))
+    for token in _TOKEN_BREAK.split(text):
+        if len(token) >= _LONG and _HAN.fullmatch(token):
+            found.update(dict.fromkeys(_subwords(token)))
     return " ".join(found)
 
 

@@ -22,6 +22,15 @@ def test_a_long_term_kept_whole_still_offers_its_parts():
     assert "中国共产党廉洁自律准则" not in words  # the whole token is in the text already
 
 
+def test_parts_come_from_the_tokens_the_search_plugin_wrote():
+    """The entry's text is already cut (zero-width spaces between tokens): not cut again."""
+    text = "2016\u200b年\u200b学习\u200b中国共产党廉洁自律准则\u200b。 党员领导干部 abcdef"
+    words = parts(text).split()
+    assert "廉洁" in words  # from the long token between zero-width spaces
+    assert "领导" in words and "干部" in words  # a run the plugin left whole (no spaces in it)
+    assert not {"2016", "学习", "abcdef"} & set(words)  # short or not Chinese: no parts
+
+
 def test_every_glossary_term_gets_a_distinct_english_id():
     terms = read_glossary(ROOT / "docs" / "glossary.md")
     ids = [term_id(term) for term in terms]
