@@ -17,10 +17,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
 from markupsafe import Markup
 
 from macros.blocks import hold
@@ -29,11 +28,14 @@ from macros.loader import line_of, load_bank_file
 from macros.model import TYPE_LABELS, Bank, Question
 from macros.paper import TYPES, ExamConfig, draw
 from macros.render import Renderer
+from macros.schema import Schema
 from macros.ui_text import t
 
-SCHEMA: dict[str, Any] = json.loads(
-    Path(__file__).with_name("contest.schema.json").read_text(encoding="utf-8"))
-_VALIDATOR = Draft202012Validator(SCHEMA)
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+CONTEST_SCHEMA = Schema("contest.schema.json")
+SCHEMA: dict[str, Any] = CONTEST_SCHEMA.contents
 VIEWS = ("screen", "host")
 _CALL = re.compile(r"""\bcontest\(\s*(["'])(?P<name>[^"']*)\1""")
 _NUMERALS = "一二三四五六七八九十"
@@ -183,7 +185,7 @@ def validate_contest(data: Any, display: str, stem: str,
         if found not in errors:
             errors.append(found)
 
-    for error in _VALIDATOR.iter_errors(data):
+    for error in CONTEST_SCHEMA.errors(data):
         add(*_schema_message(error))
     if errors:
         return None, errors

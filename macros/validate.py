@@ -8,32 +8,25 @@ are reported together, so the maintainer fixes everything in one round.
 from __future__ import annotations
 
 import difflib
-import json
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
-from typing import Any
-
-import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from macros.errors import BankError, BankErrors
 from macros.loader import LineDict, line_of, load_bank_file
 from macros.model import BLANK, Bank, Question
 from macros.pages import forget_pages, read_heading_ids
+from macros.schema import Schema
 
-SCHEMA: dict[str, Any] = json.loads(
-    (Path(__file__).with_name("bank.schema.json")).read_text(encoding="utf-8")
-)
-# Most builds have no mistake in any bank: a compiled validator (the same schema, read as
-# draft 7, whose features it uses) says so ten times faster; jsonschema runs only when it
-# does not, to find and locate every mistake.
-_VALID = fastjsonschema.compile({**SCHEMA, "$schema": "http://json-schema.org/draft-07/schema#"})
-_REGISTRY = Registry().with_resource(SCHEMA["$id"], Resource.from_contents(SCHEMA))
-_VALIDATOR = Draft202012Validator(SCHEMA, registry=_REGISTRY)
-_RESOLVER = _REGISTRY.resolver(SCHEMA["$id"])
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+BANK_SCHEMA = Schema("bank.schema.json")
+SCHEMA: dict[str, Any] = BANK_SCHEMA.contents
 
 FIELD_NAMES = {
     "id": "编号", "title": "标题", "page": "配对页面", "shuffle": "打乱选项",
@@ -76,15 +69,6 @@ def _show(value: Any) -> str:
     return f"“{text[:24]}{'…' if len(text) > 24 else ''}”"
 
 
-def schema_valid(data: Any) -> bool:
-    """Tell quickly whether a bank passes the schema (see ``_VALID``)."""
-    try:
-        _VALID(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
-
-
 def _hint(error: ValidationError) -> str | None:
     """Find the ``x-message`` of the schema node that describes the failing value."""
     node: Any = SCHEMA
@@ -94,7 +78,7 @@ def _hint(error: ValidationError) -> str | None:
             hint = None
         # jsonschema leaves ``$ref`` hops out of the path: follow them when the step is missing.
         while isinstance(node, dict) and step not in node and "$ref" in node:
-            node = _RESOLVER.lookup(node["$ref"]).contents
+            node = BANK_SCHEMA.lookup(node["$ref"])
             hint = node.get("x-message", hint)
         try:
             node = node[step]
@@ -281,7 +265,7 @@ def validate_bank(data: Any, display: str, stem: str) -> tuple[Bank | None, list
     errors: list[BankError] = []
     broken_questions: set[int] = set()
     bank_broken = False
-    for error in ([] if schema_valid(data) else _VALIDATOR.iter_errors(data)):
+    for error in BANK_SCHEMA.errors(data):
         for path, message in _schema_messages(error):
             found = BankError(display, line_of(data, path), _question_id(data, path), message)
             if found not in errors:  # e.g. an empty text breaks both minLength and pattern
@@ -358,8 +342,15 @@ def load_banks(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> dict[str, B
     """Load and validate every bank; raise ``BankErrors`` listing every mistake found.
 
     This starts a build, so pages are read afresh from here on (``mkdocs serve`` rebuilds
-    in one process; the pages' ids are then read once for the whole build).
+    in one process; the pages' ids are then read once for the whole build). A build asks
+    twice, for the macros and for the content checks (macros/hooks.py): while no bank and
+    no page has changed a byte, the second gets the banks the first loaded.
     """
+    global _last_loaded
+    key = _contents_key(quiz_dir, docs_dir, project_dir)
+    if _last_loaded is not None and _last_loaded[0] == key:
+        return dict(_last_loaded[1])
+    _last_loaded = None
     forget_pages()
     errors: list[BankError] = []
     banks: list[Bank] = []
@@ -379,4 +370,23 @@ def load_banks(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> dict[str, B
     errors += _check_collection(banks, docs_dir)
     if errors:
         raise BankErrors(errors)
-    return {bank.id: bank for bank in banks}
+    loaded = {bank.id: bank for bank in banks}
+    _last_loaded = (key, loaded)
+    return dict(loaded)
+
+
+# The banks the last successful load_banks gave, and what they were read from.
+_last_loaded: tuple[str, dict[str, Bank]] | None = None
+
+
+def _contents_key(quiz_dir: Path, docs_dir: Path, project_dir: Path) -> str:
+    """Fingerprint every file load_banks reads: the banks and the pages, name and bytes.
+
+    Bytes, not times of change: a USB stick's file system keeps those to two seconds.
+    """
+    digest = hashlib.sha256(f"{quiz_dir}\0{docs_dir}\0{project_dir}".encode())
+    for path in sorted([*quiz_dir.glob("*.y*ml"), *docs_dir.rglob("*.md")]):
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        with suppress(OSError):
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -102,3 +102,30 @@ def test_no_message_leaks_jsonschema_english(sample_site):
     messages = [error.message for error in raised.value.errors]
     assert messages
     assert not [m for m in messages if re.search(r"\b(is not|of type|should|must)\b", m)], messages
+
+
+def test_a_second_load_of_unchanged_files_gives_the_banks_without_reading_them(
+        sample_site, monkeypatch):
+    """A build loads twice (macros, content checks); any changed byte loads afresh."""
+    import macros.validate as validate
+
+    first = load(sample_site)
+    parsed: list[str] = []
+    reader = validate.load_bank_file
+    monkeypatch.setattr(validate, "load_bank_file",
+                        lambda path, display: (parsed.append(display), reader(path, display))[1])
+    assert load(sample_site) == first and parsed == []
+    bank = sample_site / "quizzes" / "sample.yml"
+    text = bank.read_text(encoding="utf-8")
+    key = first["sample"].questions[0].answer
+    other = "A" if key != "A" else "B"
+    changed = text.replace(f"answer: {key}\n", f"answer: {other}\n", 1)
+    assert len(changed) == len(text) and changed != text  # same size, one byte different
+    bank.write_text(changed, encoding="utf-8")
+    assert load(sample_site)["sample"].questions[0].answer == other
+    assert parsed == ["quizzes/sample.yml"]
+    page = sample_site / "docs" / first["sample"].page
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        f"{{: #{first['sample'].questions[0].source} }}", "{: #renamed }"), encoding="utf-8")
+    with pytest.raises(BankErrors):  # a page's heading id changed: checked again
+        load(sample_site)
