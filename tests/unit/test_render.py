@@ -112,3 +112,26 @@ def test_plain_text_fast_path_gives_what_markdown_gives(renderer):
               "冒号: 值"]
     for text in texts:
         assert renderer.markdown(text) == renderer.full_markdown(text), text
+
+
+def test_a_question_is_rendered_once_and_shown_alike_on_its_page_and_in_the_study_data(
+        renderer, monkeypatch):
+    """Only the number and the source link differ; the template runs once per question."""
+    q1 = question(stem="题干提到 qzmark 与 #intro")  # text like the stand-in changes nothing
+    q2 = question(id="q-02", type="fill", stem="一____二", answer=[["甲"]], options={})
+    demo = bank(q1, q2)
+    calls: list[str] = []
+    template = Renderer.template
+    monkeypatch.setattr(Renderer, "template", lambda self, name, **context: (
+        calls.append(name), template(self, name, **context))[1])
+    page = str(renderer.quiz(demo, {"intro": "引言"}))
+    items = renderer.items(demo, {"intro": "引言"})
+    data = [str(renderer.fieldset(item, 0, "role/?a=1&b=2#intro")) for item in items]
+    assert calls.count("question.html") == 2
+    for number, html in enumerate(data, 1):
+        on_page = html.replace("第0题", f"第{number}题").replace(
+            'href="role/?a=1&amp;b=2#intro"', 'href="#intro"')
+        assert on_page in page and on_page != html
+        assert 'data-question-bank="demo"' in html
+    assert "题干提到 qzmark 与 #intro" in page
+
