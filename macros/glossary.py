@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import jieba
@@ -43,6 +44,28 @@ def read_glossary(path: Path) -> dict[str, str]:
         definition = _LINK.sub(r"\1", match["definition"]).replace("**", "").strip()
         glossary[match["term"].strip()] = definition
     return glossary
+
+
+def _word_boundaries(text: str, matches: list[re.Match[str]]) -> Callable[[int], bool]:
+    """Tell for a position of ``text`` whether jieba puts a word boundary there.
+
+    jieba cuts each run of Han characters, letters and digits on its own (its
+    ``re_han_default``) and ends a word at every other character, so only the runs a
+    match touches need cutting: the same boundaries as cutting the whole text, at a
+    fraction of the cost (cutting every paragraph whole was most of the glossary's time).
+    """
+    inside: list[tuple[int, int]] = []
+    boundaries: set[int] = set()
+    for run in jieba.re_han_default.finditer(text):
+        if any(match.start() < run.end() and run.start() < match.end() for match in matches):
+            inside.append((run.start(), run.end()))
+            boundaries.update(itertools.accumulate((len(word) for word in jieba.cut(run[0])),
+                                                   initial=run.start()))
+
+    def cut(position: int) -> bool:
+        return position in boundaries or not any(
+            start < position < end for start, end in inside)
+    return cut
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -72,11 +95,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         """Split text into the leading text and abbr elements carrying the rest as tails."""
         if self.pattern is None:
             return text, []
-        offsets = list(itertools.accumulate(len(word) for word in jieba.cut(text)))
-        boundaries = {0, *offsets}
+        matches = list(self.pattern.finditer(text))
+        cut = _word_boundaries(text, matches)
         head, elements, end = text, [], 0
-        for match in self.pattern.finditer(text):
-            if match.start() not in boundaries or match.end() not in boundaries:
+        for match in matches:
+            if not (cut(match.start()) and cut(match.end())):
                 continue
             if elements:
                 elements[-1].tail = text[end:match.start()]

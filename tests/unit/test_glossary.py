@@ -55,3 +55,34 @@ def test_a_term_inside_a_longer_word_is_not_marked(tmp_path):
                            extension_configs={"macros.glossary": {"glossary": str(path)}})
     assert "<abbr" not in md.convert("《中国共产党章程》规定了党员的义务。")
     assert md.convert("党章规定了党员的义务。").count("<abbr") == 1
+
+
+def test_cutting_only_the_runs_a_term_touches_finds_jieba_s_boundaries_of_the_whole_text():
+    """The real pages' every paragraph and list item: the same boundaries, term by term, as
+    cutting the whole text with jieba (how the glossary first found them)."""
+    import itertools
+    import re
+
+    import jieba
+
+    from macros.glossary import _word_boundaries, read_glossary
+    from tests.conftest import ROOT
+
+    terms = sorted(read_glossary(ROOT / "docs" / "glossary.md"), key=len, reverse=True)
+    for term in terms:
+        for word in re.split(r"[、，]", term.strip("《》“”")):
+            jieba.add_word(word)
+    pattern = re.compile("|".join(map(re.escape, terms)))
+    checked = 0
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for text in page.read_text(encoding="utf-8").splitlines():
+            matches = list(pattern.finditer(text))
+            if not matches:
+                continue
+            whole = {0, *itertools.accumulate(len(word) for word in jieba.cut(text))}
+            cut = _word_boundaries(text, matches)
+            for match in matches:
+                for position in (match.start(), match.end()):
+                    assert cut(position) == (position in whole), (page.name, text, position)
+                    checked += 1
+    assert checked > len(terms)  # the pages do use the terms
