@@ -19,7 +19,7 @@ from macros.assets import minify
 from macros.blocks import hold
 from macros.checklist import forget_keys
 from macros.contest import register as register_contests
-from macros.data import topics, write_data
+from macros.data import StudyData, topics
 from macros.errors import BankErrors
 from macros.model import TYPE_LABELS, Bank
 from macros.page_checks import STUDY_VIEWS, check_page
@@ -30,9 +30,15 @@ from macros.render import Renderer
 from macros.ui_text import write_scripts as write_text_scripts
 from macros.validate import load_banks
 
+# This build's quizdata/ (macros.data.StudyData): written by a thread from the first page on.
+_study_data: StudyData | None = None
+
 
 def define_env(env: Any) -> None:
     """Load and validate all banks and the exam settings, then register the macros."""
+    global _study_data
+    if _study_data is not None:  # an earlier build of this process (mkdocs serve) stopped midway
+        _study_data.abandon()  # its thread must not write into the folder this build empties
     project_dir = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     forget_keys()  # mkdocs serve rebuilds in one process: start each build afresh
@@ -74,6 +80,8 @@ def define_env(env: Any) -> None:
                                  longest_title=max(titles, key=len, default=""))
 
     env.variables["quiz_renderer"] = renderer
+    _study_data = StudyData(Path(env.conf["site_dir"]), docs_dir, banks, renderer,
+                            env.conf["use_directory_urls"], env.conf["nav"])
 
     @env.macro
     def paper(bank_id: str) -> Markup:
@@ -88,7 +96,12 @@ def define_env(env: Any) -> None:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Check a page's macro calls and heading ids (``macros.page_checks``) before Jinja runs."""
+    """Check a page's macro calls and heading ids (``macros.page_checks``) before Jinja runs.
+
+    The first page also starts writing quizdata/: MkDocs has emptied the site folder by then.
+    """
+    if _study_data is not None:
+        _study_data.start()
     page = env.page.file.src_uri
     # env.markdown has the front matter removed: count lines from the file's own start.
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig")
@@ -100,9 +113,9 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write question data (quizdata/) and the interface words, then minify the assets."""
+    """Finish quizdata/, write the interface words, then minify the assets."""
     write_text_scripts(Path(env.conf["site_dir"]))
     write_needs_table(Path(env.conf["site_dir"]))
     minify(Path(env.conf["site_dir"]))
-    write_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), env.variables["quiz_banks"],
-               env.variables["quiz_renderer"], env.conf["use_directory_urls"], env.conf["nav"])
+    assert _study_data is not None  # define_env made it
+    _study_data.finish()

@@ -109,6 +109,20 @@
     return list;
   }
 
+  /* The file of every live question of a catalogue, by "bank id": the catalogue lists each
+     bank's questions type by type, and every size of them in a row share a file. */
+  function packs(catalogue, size) {
+    var files = {};
+    Object.keys(catalogue).forEach(function (bank) {
+      Object.keys(catalogue[bank]).forEach(function (type) {
+        catalogue[bank][type].forEach(function (item, i) {
+          files[bank + " " + item[0]] = "q/" + bank + "." + type + "." + Math.floor(i / size);
+        });
+      });
+    });
+    return files;
+  }
+
   /* Every id of a catalogue (start.js leaves the index's list of live ids out then). */
   function catalogued(catalogue) {
     return listed(catalogue).map(function (entry) {
@@ -127,21 +141,17 @@
   }
 
   /* The questions themselves for [{bank, id}] (or pool entries), in the same order, as
-     entries {bank, data, sections}; null where a question is no longer there. With a catalogue each comes from a file of its own
-     (quizdata/q/<id>.js), else from its bank's file. */
+     entries {bank, data, sections}; null where a question is no longer there. With a
+     catalogue each comes from a small file of index.pack questions, named by its place in
+     the catalogue (quizdata/q/<bank>.<type>.<n>.js), else from its bank's file. */
   function questions(items) {
     return load("index").then(function (index) {
       var catalogue = index.parts && index.catalogue;
-      var live = {};
-      if (catalogue) {
-        listed(catalogue).forEach(function (entry) {
-          live[entry.bank + " " + entry.data.id] = true;
-        });
-      }
+      var files = catalogue ? packs(catalogue, index.pack || 1) : {};
       var names = [];
       var where = items.map(function (item) {
         var id = item.data ? item.data.id : item.id;
-        var name = !catalogue ? item.bank : live[item.bank + " " + id] ? "q/" + id : null;
+        var name = !catalogue ? item.bank : files[item.bank + " " + id] || null;
         if (name && names.indexOf(name) === -1) names.push(name);
         return { bank: item.bank, id: id, name: name };
       });

@@ -100,7 +100,7 @@ def test_exam_draws_from_the_prefetched_data_from_disk(new_tab, offline_site):
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site built as if its banks were too big for start.js (its limit set to 0):
-    start.js brings the catalogue, each question has a file of its own. Served at a root."""
+    start.js brings the catalogue, questions come in small files. Served at a root."""
     out = tmp_path_factory.mktemp("big-site")
     build = ("import sys, macros.data as data; data.PACK_LIMIT = 0; "
              "from mkdocs.__main__ import cli; sys.exit(cli())")
@@ -113,54 +113,74 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.server_close()
 
 
-def _questions_fetched(requests: list[str]) -> list[str]:
-    """The question ids whose own files (quizdata/q/<id>.js) a page asked for."""
+def _files_fetched(requests: list[str]) -> list[str]:
+    """The small question files (quizdata/q/<name>.js) a page asked for, by name."""
     return [url.rsplit("/", 1)[1].removesuffix(".js") for url in requests if "/quizdata/q/" in url]
 
 
+@pytest.fixture(scope="module")
+def file_of(banks) -> dict[str, str]:
+    """The small file each question travels in: its bank's questions type by type, in the
+    bank's order, data.PACK_SIZE to a file (macros/data.py)."""
+    from macros.data import PACK_SIZE
+
+    found = {}
+    for bank in banks.values():
+        for kind in dict.fromkeys(question.type for question in bank.questions):
+            same = [question for question in bank.questions if question.type == kind]
+            for place, question in enumerate(same):
+                found[question.id] = f"{bank.id}.{kind}.{place // PACK_SIZE}"
+    return found
+
+
 def test_big_site_exam_fetches_only_its_paper_while_the_member_reads(big_site, new_tab, by_id,
-                                                                     banks):
+                                                                     banks, file_of):
     """Past start.js's size the paper is drawn from its catalogue while the member reads the
-    instructions, and exactly the drawn questions are fetched, none after the tap; one
-    question per point still holds."""
+    instructions, and exactly the files of the drawn questions are fetched, each once, none
+    after the tap; one question per point still holds."""
     tab = new_tab(PHONE)
     page = tab.page
     page.goto(big_site + "study/exam/")
     page.locator(START).wait_for()
     size = _paper_size(page)
-    page.wait_for_function("n => performance.getEntriesByType('resource').filter("
-                           "e => e.name.includes('/quizdata/q/')).length >= n", arg=size)
+    page.wait_for_load_state("networkidle")
     before = len(tab.requests)
     page.locator(START).click()
     page.locator(PAPER).wait_for()
     assert tab.requests[before:] == []
-    fetched = _questions_fetched(tab.requests)
+    fetched = _files_fetched(tab.requests)
     shown = page.eval_on_selector_all(f"{PAPER} .qz-question",
                                       "list => list.map(q => q.dataset.questionId)")
-    assert len(shown) == size and sorted(shown) == sorted(fetched)
+    assert len(shown) == size
+    assert sorted(fetched) == sorted({file_of[qid] for qid in shown})
     assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
     points = [by_id[qid].point for qid in shown if by_id[qid].point]
     assert len(points) == len(set(points))
 
 
-def test_big_site_practice_fetches_only_the_questions_drawn(big_site, new_tab, by_id, banks):
-    """综合练习 on a big site: the draw (斩题, source, types) runs on the catalogue; the
-    questions drawn are the only question files fetched."""
+def test_big_site_practice_fetches_only_the_questions_drawn(big_site, new_tab, by_id, banks,
+                                                            file_of):
+    """综合练习 on a big site: the draw (斩题, source, types) runs on the catalogue; the files
+    of the questions drawn are the only question files fetched."""
     tab = new_tab(PHONE)
     page = tab.page
     page.goto(big_site + "study/practice/")
     button = page.locator("[data-qz-view=practice] button[type=submit]")
     button.click()
     page.locator("[data-qz-view=practice] .qz[data-qz-ready]").wait_for()
-    fetched = _questions_fetched(tab.requests)
+    fetched = _files_fetched(tab.requests)
     count = int(page.locator("[data-qz-view=practice] input[name=count]").input_value())
-    assert len(fetched) == min(count, len(by_id)) and all(qid in by_id for qid in fetched)
+    shown = page.eval_on_selector_all("[data-qz-view=practice] .qz-question",
+                                      "list => list.map(q => q.dataset.questionId)")
+    assert len(shown) == min(count, len(by_id)) and all(qid in by_id for qid in shown)
+    assert sorted(fetched) == sorted({file_of[qid] for qid in shown})
     assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
 
 
-def test_big_site_review_and_shared_daily_fetch_only_their_questions(big_site, new_tab, banks):
-    """The 错题本 fetches the files of its entries alone, each with its passage (shown beside a
-    顽固错题); a shared 每日一题 fetches its one question; no bank file is fetched."""
+def test_big_site_review_and_shared_daily_fetch_only_their_questions(big_site, new_tab, banks,
+                                                                     file_of):
+    """The 错题本 fetches the files of its entries alone, with their passages (shown beside a
+    顽固错题); a shared 每日一题 fetches its one question's file; no bank file is fetched."""
     book = [bank.questions[0] for bank in banks.values()]
     stubborn = book[0]
     record = {"version": 2, "answers": {}, "exams": [], "attempts": {}, "checks": {},
@@ -174,12 +194,12 @@ def test_big_site_review_and_shared_daily_fetch_only_their_questions(big_site, n
     page.goto(big_site + "study/review/")
     page.locator("[data-qz-view=review] .qz[data-qz-ready]").wait_for()
     expect(page.locator(f"[data-qz-entry='{stubborn.id}'] [data-qz-passage]")).to_be_visible()
-    assert sorted(_questions_fetched(tab.requests)) == sorted(q.id for q in book)
+    assert sorted(_files_fetched(tab.requests)) == sorted({file_of[q.id] for q in book})
     assert not {f"{bank}.js" for bank in banks} & set(_quizdata(tab.requests))
 
     shared = new_tab(PHONE)
     last = list(banks.values())[-1].questions[-1]
     shared.page.goto(big_site + f"study/?qid={last.id}#daily")
     shared.page.locator(f"[data-qz-view=daily] fieldset[data-question-id='{last.id}']").wait_for()
-    assert _questions_fetched(shared.requests) == [last.id]
+    assert _files_fetched(shared.requests) == [file_of[last.id]]
     assert not {f"{bank}.js" for bank in banks} & set(_quizdata(shared.requests))
