@@ -115,7 +115,11 @@ class Candidate:
         The cwd is the site's folder because jieba's user dictionary path in
         ``mkdocs.yml`` is relative to the working directory.
         """
-        env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+        # PYTHONDONTWRITEBYTECODE (set on some machines, CI's among them) would make every
+        # build compile macros/ from source while Material and MkDocs, compiled when they
+        # were installed, are not: a maintainer's Python keeps what it compiled.
+        env = {key: value for key, value in os.environ.items()
+               if key not in {"SITE_URL", "PYTHONDONTWRITEBYTECODE"}}
         env.update(NO_MKDOCS_2_WARNING="1", **self.extra_env)
         start = time.perf_counter()
         done = subprocess.run([str(self.python), *arguments], cwd=self.folder, env=env,
