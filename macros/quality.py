@@ -18,9 +18,10 @@ The article is read from ``quizzes/source/article.txt`` (first line: a header na
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from itertools import combinations
 from pathlib import Path
 
 from macros.errors import BankError
@@ -106,6 +107,25 @@ def asserted_text(question: Question) -> str:
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similar_pairs(sets: list[set[str]], threshold: float) -> list[tuple[int, int]]:
+    """List the pairs (i < j) of ``sets`` whose Jaccard may reach ``threshold``, in order.
+
+    Every other pair cannot (prefix filtering): order each set's tokens rarest first;
+    two sets that similar share a token among the first ``n - floor(threshold·n) + 1`` of
+    each (n: the set's size). Comparing only those pairs, not all (which grow as the square),
+    took the near-duplicate check from a third of the content checks to a small part.
+    """
+    frequency = Counter(token for tokens in sets for token in tokens)
+    holders: dict[str, list[int]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for index, tokens in enumerate(sets):
+        ordered = sorted(tokens, key=lambda token: (frequency[token], token))
+        for token in ordered[:len(ordered) - math.floor(threshold * len(ordered)) + 1]:
+            pairs.update((earlier, index) for earlier in holders[token])
+            holders[token].append(index)
+    return sorted(pairs)
 
 
 def similarity(first: Question, second: Question) -> float:
@@ -202,11 +222,12 @@ def _duplicate_findings(banks: Mapping[str, Bank]) -> tuple[list[BankError], lis
     warnings: list[BankError] = []
     questions = list(_questions(banks))
     # Each question's bigrams once, not once per pair (the pairs grow as the square).
-    grams = {id(question): _bigrams(asserted_text(question)) for _, question in questions}
-    for (bank_a, a), (bank_b, b) in combinations(questions, 2):
+    grams = [_bigrams(asserted_text(question)) for _, question in questions]
+    for first, second in similar_pairs(grams, DUPLICATE_JACCARD):
+        (bank_a, a), (bank_b, b) = questions[first], questions[second]
         if a.point is not None and a.point == b.point and bank_a.id == bank_b.id:
             continue
-        score = _jaccard(grams[id(a)], grams[id(b)])
+        score = _jaccard(grams[first], grams[second])
         if score < DUPLICATE_JACCARD:
             continue
         if bank_a.id != bank_b.id:

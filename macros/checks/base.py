@@ -39,8 +39,11 @@ def warning(path: str, line: int, question_id: str | None, message: str) -> Find
     return Finding(path, line, question_id, message, WARNING)
 
 
-class _TagBlindLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its ``!ENV``, ``!relative`` and ``!!python`` tags."""
+class _TagBlindLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without running its ``!ENV``, ``!relative`` and ``!!python`` tags.
+
+    On libyaml where PyYAML has it: the pure-Python parser took 30 ms of every build.
+    """
 
 
 _TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

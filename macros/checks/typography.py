@@ -25,17 +25,24 @@ VARIANTS = {"批评与自我批评": "批评和自我批评", "民主生活会�
             "双重组织生活会": "双重组织生活", "党建工作者": "党务工作者"}
 
 
+_NOT_PROSE = re.compile(r"\s*(!!!|\?\?\?|\{\{|```|#\s*yaml-language-server:)")
+_HEADING_ID = re.compile(r"\{:[^}]*\}")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_YAML_KEY = re.compile(r"^\s*(- )?[a-z_]+:\s")
+_FLOW_LIST = re.compile(r"\[([^\]]*)\]")
+
+
 def text_lines(path: Path) -> Iterator[tuple[int, str]]:
     """Yield lines of prose, without Markdown and YAML syntax whose ASCII is not text."""
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if re.match(r"\s*(!!!|\?\?\?|\{\{|```|#\s*yaml-language-server:)", line):
+        if _NOT_PROSE.match(line):
             continue
-        line = re.sub(r"\{:[^}]*\}", "", line)  # heading ids
-        line = re.sub(r"\]\([^)]*\)", "]", line)  # link targets
+        line = _HEADING_ID.sub("", line)  # heading ids
+        line = _LINK_TARGET.sub("]", line)  # link targets
         if path.suffix == ".yml":
-            line = re.sub(r"^\s*(- )?[a-z_]+:\s", "", line)  # YAML keys
+            line = _YAML_KEY.sub("", line)  # YAML keys
             # Commas in flow lists ([党的建设, 党建]) are YAML syntax, not text.
-            line = re.sub(r"\[([^\]]*)\]", lambda m: m[1].replace(",", " "), line)
+            line = _FLOW_LIST.sub(lambda m: m[1].replace(",", " "), line)
         yield number, line
 
 

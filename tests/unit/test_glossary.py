@@ -86,3 +86,24 @@ def test_cutting_only_the_runs_a_term_touches_finds_jieba_s_boundaries_of_the_wh
                     assert cut(position) == (position in whole), (page.name, text, position)
                     checked += 1
     assert checked > len(terms)  # the pages do use the terms
+
+
+def test_jieba_is_told_the_terms_once_and_again_for_a_new_dictionary(tmp_path):
+    """MkDocs makes a Markdown instance per page: the terms go to jieba once, and again only
+    when jieba's dictionary was replaced (a term missing from it would then be cut apart)."""
+    import jieba
+
+    render(tmp_path, "三会一课")
+    told: list[str] = []
+    original = jieba.add_word
+    jieba.add_word = lambda word, *args, **kwargs: (told.append(word),
+                                                    original(word, *args, **kwargs))[1]
+    try:
+        render(tmp_path, "三会一课")
+        assert told == []
+        jieba.dt.FREQ = {word: count for word, count in jieba.dt.FREQ.items()
+                         if word != "三会一课"}
+        html = render(tmp_path, "党员要按时参加三会一课，不能缺席。")
+        assert "三会一课" in told and ">三会一课</abbr>" in html
+    finally:
+        jieba.add_word = original

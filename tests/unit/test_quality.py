@@ -259,3 +259,27 @@ def test_every_scenario_question_has_an_explanation_and_a_source():
     assert len(cases) >= quality.MIN_SCENARIOS
     assert all(q.explanation.strip() and q.source for q in cases)
     assert all(q.type in {"single", "multiple", "judge"} for q in cases)
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.45, 0.8])
+def test_the_near_duplicate_check_compares_every_pair_that_can_be_similar(threshold):
+    """Prefix filtering leaves out only pairs below the threshold: checked against every
+    pair, on the real banks' questions and on random sets of small alphabets."""
+    import random
+    from itertools import combinations
+
+    from macros.quality import _bigrams, _jaccard, asserted_text, similar_pairs
+    from macros.validate import load_banks
+    from tests.conftest import ROOT
+
+    banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
+    real = [_bigrams(asserted_text(q)) for bank in banks.values() for q in bank.questions]
+    chance = random.Random(7)
+    made = [{chance.choice("abcdefgh") + chance.choice("abcd") for _ in range(chance.randint(0, 9))}
+            for _ in range(150)]
+    for sets in (real, made):
+        everyone = [(i, j) for i, j in combinations(range(len(sets)), 2)
+                    if _jaccard(sets[i], sets[j]) >= threshold]
+        found = similar_pairs(sets, threshold)
+        assert set(everyone) <= set(found) and found == sorted(set(found))
+        assert len(found) < len(sets) * (len(sets) - 1) / 2  # it does leave pairs out
