@@ -46,6 +46,9 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# Mappings and sequences as a bank writes them (no explicit tag): built by ``_build``.
+_PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+               yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 # Fields whose values are text as the maintainer wrote it; in ``answer`` a judge question's
 # true/false (YAML 1.2's spellings only: not yes, no, on, off) stays a boolean.
@@ -70,37 +73,53 @@ def _as_written(node: yaml.Node, keep_booleans: bool) -> None:
             _as_written(child, keep_booleans)
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | bool | float) and key is not None:
-            raise _DuplicateKey(None, None, "键必须是简单的文字", key_node.start_mark)
-        if key in result:
-            first = result.key_lines[key]
-            raise _DuplicateKey(
-                None, None, f"键 {key} 重复出现（第 {first} 行已经有了），请删去其中一个",
-                key_node.start_mark,
-            )
-        if key in _TEXT_KEYS:
-            _as_written(value_node, keep_booleans=key == "answer")
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
+def _build(loader: _Loader, node: yaml.Node) -> Any:
+    """Turn a composed node into LineDicts, LineLists and values, with their lines.
+
+    Walked here rather than through PyYAML's ``construct_object``, whose bookkeeping (for
+    anchors, which banks may not have) was a tenth of a 1,000-question build: text, nearly
+    every value of a bank, is taken as it is; other scalars go through PyYAML as before.
+    """
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        return loader.construct_object(node, deep=True)  # !!set, !!omap, or refused by PyYAML
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node)
+            if not isinstance(key, str | int | bool | float) and key is not None:
+                raise _DuplicateKey(None, None, "键必须是简单的文字", key_node.start_mark)
+            if key in result:
+                first = result.key_lines[key]
+                raise _DuplicateKey(
+                    None, None, f"键 {key} 重复出现（第 {first} 行已经有了），请删去其中一个",
+                    key_node.start_mark,
+                )
+            if key in _TEXT_KEYS:
+                _as_written(value_node, keep_booleans=key == "answer")
+            result[key] = _build(loader, value_node)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList(_build(loader, child) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+    if node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _load(text: str) -> Any:
+    """Parse one YAML document (libyaml where PyYAML has it) into lined data."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node)
+    finally:
+        loader.dispose()
 
 
 def _first_anchor_or_alias(text: str) -> int | None:
@@ -152,7 +171,7 @@ def load_bank_file(path: Path, display: str) -> tuple[Any, list[BankError]]:
                                 "题库里不能用 YAML 的锚点（&名字）和别名（*名字）："
                                 "每道题的内容请完整写出，不要引用别处")]
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = _load(text)
     except yaml.MarkedYAMLError as error:
         # An unclosed quote or bracket is found only at the end of the file: point at its start.
         at_end = "end of stream" in (error.problem or "")
