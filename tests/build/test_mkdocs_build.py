@@ -190,3 +190,14 @@ def test_study_data_lists_the_checklist_keys_the_pages_carry(sample_site, tmp_pa
     index = (out / "quizdata" / "index.js").read_text(encoding="utf-8")
     data = json.loads(index[index.index(",") + 1: index.rindex(")")])
     assert data["checklist"] == rendered
+
+
+def test_no_page_names_an_address_outside_the_site(real_site):
+    """No canonical link to site_url, no footer link to the internet: every href and src
+    of every page is relative to the site (the intranet copy may live at any address)."""
+    outside = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 10
+    found = [f"{page.relative_to(real_site)}: {match[0]}"
+             for page in pages for match in outside.finditer(page.read_text(encoding="utf-8"))]
+    assert found == []
