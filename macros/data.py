@@ -192,14 +192,6 @@ def write_index(site_dir: Path, banks: dict[str, Bank], renderer: Renderer,
                                   encoding="utf-8")
 
 
-def write_data(site_dir: Path, docs_dir: Path, banks: dict[str, Bank], renderer: Renderer,
-               use_directory_urls: bool, nav: Any) -> None:
-    """Write the whole of quizdata/ at once (a build overlaps the two parts: ``StudyData``)."""
-    render_items(docs_dir, banks, renderer)
-    written = write_banks(site_dir, docs_dir, banks, renderer, use_directory_urls, nav)
-    write_index(site_dir, banks, renderer, written)
-
-
 class StudyData:
     """Write quizdata/ for one build: the banks' files in a thread during the pages, then the index.
 
@@ -224,8 +216,11 @@ class StudyData:
         self._written = self._writer.submit(write_banks, *self._arguments)
 
     def finish(self) -> None:
-        """Wait for the banks' files (raising what stopped them), then write the index."""
-        self.start()  # a site whose pages never started it
+        """Wait for the banks' files (raising what stopped them), then write the index.
+
+        Without ``start`` (a site whose pages never started it), all is written here.
+        """
+        self.start()
         assert self._written is not None
         try:
             written = self._written.result()

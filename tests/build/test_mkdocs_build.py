@@ -197,7 +197,7 @@ def test_no_page_names_an_address_outside_the_site(real_site):
     of every page is relative to the site (the intranet copy may live at any address)."""
     outside = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
     pages = sorted(real_site.rglob("*.html"))
-    assert len(pages) > 10
+    assert len(pages) > len(list((ROOT / "docs").rglob("*.md")))  # papers and 404 too
     found = [f"{page.relative_to(real_site)}: {match[0]}"
              for page in pages for match in outside.finditer(page.read_text(encoding="utf-8"))]
     assert found == []

@@ -39,7 +39,7 @@ def _written(tmp_path, monkeypatch, limit: int) -> tuple[dict, dict, dict]:
     renderer = Renderer(["attr_list", "pymdownx.superfences"], {})  # the HTML is not the point
     banks = load_banks(ROOT / "quizzes", ROOT / "docs", ROOT)
     monkeypatch.setattr(data, "PACK_LIMIT", limit)
-    data.write_data(tmp_path, ROOT / "docs", banks, renderer, True, None)
+    data.StudyData(tmp_path, ROOT / "docs", banks, renderer, True, None).finish()
     start = (tmp_path / "quizdata" / "start.js").read_text(encoding="utf-8").splitlines()[0]
     index = json.loads(start[start.index(",") + 1: start.rindex(")")])
     files = {path.name: path for path in (tmp_path / "quizdata").iterdir()}
@@ -110,7 +110,7 @@ def test_a_build_writes_the_same_data_while_its_pages_are_built(tmp_path, monkey
 
     monkeypatch.setattr(data, "PACK_LIMIT", limit)
     docs, banks, renderer = _real(tmp_path)
-    data.write_data(tmp_path / "at-once", docs, banks, renderer, True, None)
+    data.StudyData(tmp_path / "at-once", docs, banks, renderer, True, None).finish()
     checklist.forget_keys()
     study = data.StudyData(tmp_path / "overlapped", docs, banks, renderer, True, None)
     study.start()

@@ -34,7 +34,7 @@ def reversed_nav(banks) -> list[dict[str, str]]:
 
 
 def test_rows_follow_the_nav_as_the_question_index_does(banks):
-    """The rows come in nav order, the order write_data gives the index the scripts read."""
+    """The rows come in nav order, the order macros.data gives the index the scripts read."""
     nav = reversed_nav(banks)
     rows = topics(banks, nav, DOCS, True, "study/")
     assert [row["id"] for row in rows] == [bank.id for bank in in_nav_order(banks, nav)]
